@@ -1,0 +1,191 @@
+"""Parsers for the metadata lines of a Vietnamese news page: bylines, time stamps, breadcrumbs, datelines,
+photo credits. Each takes one line and answers None when the line is not of its kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# One capitalised name part: a Vietnamese syllable, a foreign name, a hyphenated or dotted form ("Jong-Un", "J.").
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]*)*\.?|[{_UPPER}]{{2,}})"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+_CAPS_NAME = rf"[{_UPPER}]+(?:\s+[{_UPPER}]+){{1,3}}"
+
+# "(TH)", "(tổng hợp)", "(lược dịch)": the writer compiled the piece; no agency is credited.
+_COMPILED = re.compile(r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch)\.?$", re.IGNORECASE)
+_CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
+_CREDIT_SLASH = re.compile(rf"^(?P<name>{_NAME})\s*/\s*(?P<agency>[^\s/][^/]{{1,40}})$")
+_BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
+_THEO = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<agency>[^\s].{0,60}?)\s*\.?$", re.IGNORECASE)
+
+
+@dataclass
+class Byline:
+    author: str | None
+    agency: str | None
+
+
+def _agency_from(inner: str) -> tuple[bool, str | None]:
+    """Read the parenthesised part of a byline: (is a credit, agency or None)."""
+    inner = inner.strip()
+    if _COMPILED.match(inner):
+        return True, None
+    match = re.match(r"^(?:theo|nguồn)\s*:?\s*(.+)$", inner, re.IGNORECASE)
+    if match:
+        return True, match.group(1).strip().rstrip(".")
+    if re.fullmatch(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*", inner):
+        return True, inner
+    return False, None
+
+
+def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
+    """A byline: "Thế Việt (theo AP)", "Hà Linh (TH)", "Hoàng Anh/VOV.VN", "Theo Reuters", or a bare name."""
+    line = line.strip()
+    if len(line) > 90:
+        return None
+    match = _CREDIT_PAREN.match(line)
+    if match:
+        is_credit, agency = _agency_from(match.group("inner"))
+        if is_credit:
+            return Byline(match.group("name").strip(), agency)
+        return None
+    match = _CREDIT_SLASH.match(line)
+    if match:
+        return Byline(match.group("name").strip(), match.group("agency").strip())
+    match = _THEO.match(line)
+    if match and len(match.group("agency").split()) <= 5 and not match.group("agency").endswith(","):
+        return Byline(None, match.group("agency").rstrip("."))
+    if bare_ok and _BARE_NAME.match(line) and not line.isupper() or bare_ok and _is_caps_name(line):
+        return Byline(line, None)
+    return None
+
+
+def _is_caps_name(line: str) -> bool:
+    return line.isupper() and bool(re.fullmatch(_CAPS_NAME, line)) and len(line.split()) <= 4
+
+
+# Time stamps: "18:19 | 14/08/2021 GMT+7", "Thứ hai, 14/8/2021, 18:19 (GMT+7)", "2021-08-14T18:19:00+07:00".
+_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
+_DATE_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
+_ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|([+\-]\d{2}):?(\d{2})$")
+_STAMP_WORDS = re.compile(
+    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|đăng|ngày|lúc|giờ|sáng|chiều|tối|"
+    r"am|pm|gmt|utc|ict|published|updated|t[2-7]|cn)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Stamp:
+    value: str
+    precision: str
+
+
+def parse_stamp(line: str) -> Stamp | None:
+    """A line that is a publication time stamp and little else."""
+    if len(line) > 80:
+        return None
+    iso = _DATE_ISO.search(line)
+    dmy = _DATE_DMY.search(line)
+    if not (iso or dmy):
+        return None
+    rest = _STAMP_WORDS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line))))
+    if len(re.findall(r"\w+", rest)) > 1:
+        return None
+    if iso:
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        hour, minute = (int(iso.group(4)), int(iso.group(5))) if iso.group(4) else (None, None)
+    else:
+        day, month, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
+        time = _TIME.search(line[: dmy.start()] + " " + line[dmy.end():])
+        hour, minute = (int(time.group(1)), int(time.group(2))) if time else (None, None)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return Stamp(date, "day")
+    return Stamp(f"{date}T{hour:02d}:{minute:02d}:00{_offset(line)}", "minute")
+
+
+def _offset(line: str) -> str:
+    """The stated zone; Vietnamese news sites print local time (UTC+7) when they state none."""
+    zone = _ZONE.search(line)
+    if not zone:
+        return "+07:00"
+    hours = (zone.group(1) or zone.group(3)).replace(" ", "")
+    minutes = zone.group(2) or zone.group(4) or "00"
+    sign = "-" if hours.startswith("-") else "+"
+    return f"{sign}{abs(int(hours)):02d}:{minutes}"
+
+
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_HOME = re.compile(r"^(?:trang chủ|home|trang nhất)\b\s*[>»›/|]?\s*", re.IGNORECASE)
+
+
+def parse_breadcrumb(line: str) -> list[str] | None:
+    """ "Trang chủ Quốc tế Nhịp sống" or "Thế giới > Châu Âu" → ["Quốc tế", "Nhịp sống"]."""
+    home = _HOME.match(line)
+    if not home and not re.search(r"\s(?:>|»|›)\s", line):
+        return None
+    rest = line[home.end():] if home else line
+    parts = [p for p in _BREADCRUMB_SEP.split(rest) if p]
+    if len(parts) == 1:
+        # Printed without separators: every item starts with a capital ("Quốc tế Nhịp sống").
+        parts = re.findall(rf"[{_UPPER}0-9][^\s]*(?:\s+[{_LOWER}][^\s]*)*", rest)
+    if not parts or any(len(p.split()) > 6 for p in parts):
+        return None
+    return [p.strip() for p in parts]
+
+
+_DATELINE = re.compile(
+    r"^(?:\((?P<paren>[^()]{2,30})\)\s*[-–—:]?\s*"
+    r"|(?P<dash>[\w.]{2,16})\s*[-–—]\s+"
+    r"|(?P<dot>[A-ZĐ]{2,10})\.\s+(?=[A-ZĐ\d]))"
+)
+
+
+def split_dateline(lead: str) -> tuple[str | None, str]:
+    """ "TGVN. Ngày 13/2, ..." → ("TGVN", "Ngày 13/2, ..."); "(Dân trí) - ..." → ("Dân trí", "...")."""
+    match = _DATELINE.match(lead)
+    if not match:
+        return None, lead
+    prefix = match.group("paren") or match.group("dash") or match.group("dot")
+    if match.group("dash") and sum(c.isupper() for c in prefix) < 2:
+        return None, lead
+    if match.group("paren") and not re.search(r"[A-ZĐ]", prefix):
+        return None, lead
+    return prefix.strip(), lead[match.end():]
+
+
+_CREDIT = re.compile(
+    r"(?:\(\s*(?P<label1>nguồn|ảnh|photo|đồ họa|đồ hoạ|video|clip|ảnh minh họa|ảnh minh hoạ)\s*:\s*(?P<credit1>[^()]{1,60})\)"
+    r"|(?P<label2>nguồn|ảnh|photo)\s*:\s*(?P<credit2>[^.()]{1,40}))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ]ạ?\s*\)?\.?\s*$", re.IGNORECASE)
+
+
+def parse_caption(line: str) -> tuple[str, str | None] | None:
+    """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
+    if len(line.split()) > 80:
+        return None
+    match = _CREDIT.search(line)
+    if match:
+        credit = (match.group("credit1") or match.group("credit2")).strip().rstrip(".")
+        text = line[: match.start()].strip()
+        return (text, credit) if text else None
+    match = _ILLUSTRATIVE.search(line)
+    if match and match.start() > 0:
+        return line[: match.start()].strip(), None
+    return None
+
+
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info))\b", re.IGNORECASE)
+
+
+def find_domain(line: str) -> str | None:
+    match = _DOMAIN.search(line)
+    return match.group(1).lower() if match else None

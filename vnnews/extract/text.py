@@ -1,0 +1,224 @@
+"""Text-page extraction: give every line of a scraped page a role, then keep the article's lines.
+
+The roles come from how news pages are built, not from any one site: the headline is the last headline-shaped
+line before the first paragraph; the article runs until a block heading that ends it (comments, most-read,
+other news), or its closing byline; related-article boxes (titles printed twice, URL slugs, teasers cut short
+with "...") may sit inside it and are stepped over; photo captions end with their credit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vnnews.extract import meta
+from vnnews.extract.lines import Line, split_lines
+from vnnews.model import Caption
+
+
+@dataclass
+class LineRole:
+    line_no: int
+    text: str
+    role: str
+    reason: str
+
+
+@dataclass
+class TextArticle:
+    """What the line roles yield, before page metadata from elsewhere (manifest, HTML) is merged in."""
+
+    title: str
+    lead: str | None = None
+    body: list[str] = field(default_factory=list)
+    author: str | None = None
+    source_agency: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    published_precision: str | None = None
+    section: str | None = None
+    site: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    roles: list[LineRole] = field(default_factory=list)
+
+
+class NoArticle(ValueError):
+    """The page holds no article: no headline followed by prose."""
+
+
+def _skippable_before_lead(line: Line) -> bool:
+    return line.widget or meta.parse_stamp(line.text) is not None or (
+        line.words <= 6 and meta.parse_byline(line.text) is not None
+    )
+
+
+def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int | None, int]:
+    """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
+    for i, line in enumerate(lines):
+        if not line.statement or line.end_marker or line.widget:
+            continue
+        j = i - 1
+        while j >= 0 and _skippable_before_lead(lines[j]) and lines[j].text != title_hint:
+            j -= 1
+        if j >= 0 and (lines[j].titleish or lines[j].text == title_hint) and meta.parse_breadcrumb(lines[j].text) is None:
+            return j, i
+        if title_hint is not None or i == 0:
+            return None, i
+    raise NoArticle("no article found: no headline followed by prose")
+
+
+class _Walker:
+    """Walks the lines after the lead, one state at a time: in the article, in a related box, or past the end."""
+
+    def __init__(self, lines: list[Line], art: TextArticle):
+        self.lines, self.art = lines, art
+        self.in_related = False
+        self.closed = False  # past the closing byline: no more body, but related boxes are still read
+        self.prev_kind = "body"
+
+    def role(self, line: Line, role: str, reason: str) -> None:
+        self.art.roles.append(LineRole(line.no, line.text, role, reason))
+
+    def next_line(self, i: int) -> Line | None:
+        return self.lines[i + 1] if i + 1 < len(self.lines) else None
+
+    def add_related(self, title: str) -> None:
+        if title and title not in self.art.related and title != self.art.title:
+            self.art.related.append(title)
+
+    def walk(self, start: int) -> None:
+        for i in range(start, len(self.lines)):
+            if self.step(i) == "end":
+                for rest in self.lines[i + 1:]:
+                    self.role(rest, "after-end", "below a block heading that ends the article")
+                return
+
+    def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
+        line, nxt = self.lines[i], self.next_line(i)
+        art = self.art
+        if line.end_marker:
+            self.role(line, "end-marker", "block heading after which the page holds no more of the article")
+            return "end"
+        if line.related_marker:
+            self.in_related, self.prev_kind = True, "marker"
+            return self.role(line, "related-marker", "heading of a related-articles box")
+        if line.widget:
+            self.note_site(line)
+            return self.role(line, "widget", "page widget or player control")
+        if (title := line.doubled) is not None:
+            self.add_related(title)
+            return self.role(line, "related", "link title printed twice on one line")
+        if line.text == art.title:
+            return self.role(line, "title-repeat", "repeats the headline (image alt text)")
+        if (slug := line.slug_split()) is not None and (not slug[1] or slug[1][0].isupper()):
+            self.in_related, self.prev_kind = True, "title" if slug[1] else "slug"
+            self.add_related(slug[1])
+            return self.role(line, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
+        if (title := line.inline_link) is not None:
+            self.add_related(title)
+            return self.role(line, "related", "inline link to another article")
+        if (caption := meta.parse_caption(line.text)) is not None:
+            art.captions.append(Caption(*caption))
+            self.in_related, self.prev_kind = False, "caption"
+            return self.role(line, "caption", "ends with a photo credit")
+        if nxt is not None and nxt.count > 1 and nxt.text == line.text:
+            self.in_related, self.prev_kind = True, "title"
+            self.add_related(line.text)
+            return self.role(line, "related", "link title printed twice in a row")
+        if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
+            return self.role(line, "related", "second print of a link title")
+        if byline := self.trailing_byline(line, nxt):
+            art.author = art.author or byline.author
+            art.source_agency = art.source_agency or byline.agency
+            self.closed, self.in_related, self.prev_kind = True, False, "byline"
+            return self.role(line, "byline", "author/agency line closing the article")
+        if self.in_related or self.closed:
+            return self.step_outside(line, nxt)
+        return self.step_article(line, nxt)
+
+    def trailing_byline(self, line: Line, nxt: Line | None) -> meta.Byline | None:
+        bare_ok = nxt is None or not nxt.paragraph or nxt.truncated or self.in_related
+        byline = meta.parse_byline(line.text, bare_ok=bare_ok and line.words <= 5)
+        if byline is None or (byline.author is None and self.art.source_agency):
+            return None
+        return byline
+
+    def step_article(self, line: Line, nxt: Line | None) -> None:
+        if line.truncated:
+            self.in_related, self.prev_kind = True, "teaser"
+            return self.role(line, "teaser", "summary cut short with '...': a link teaser")
+        if nxt is not None and line.titleish and not line.ends_sentence and meta.parse_caption(nxt.text):
+            return self.role(line, "image-title", "headline-shaped line just above a photo caption")
+        if nxt is not None and line.titleish and nxt.truncated:
+            self.in_related, self.prev_kind = True, "title"
+            self.add_related(line.text)
+            return self.role(line, "related", "link title above a cut-short teaser")
+        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or (
+            line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
+        )
+        if keep:
+            self.art.body.append(line.text)
+            self.prev_kind = "body"
+            return self.role(line, "body", "prose inside the article" if line.ends_sentence else "subheading")
+        return self.role(line, "short", "too short and unpunctuated to be prose")
+
+    def step_outside(self, line: Line, nxt: Line | None) -> None:
+        where = "after the closing byline" if self.closed else "inside a related-articles box"
+        if line.paragraph or line.truncated:
+            if self.prev_kind == "title" or line.truncated or self.closed:
+                self.prev_kind = "teaser"
+                return self.role(line, "teaser", f"link summary {where}")
+            self.in_related = False
+            return self.step_article(line, nxt)
+        if line.titleish:
+            self.add_related(line.text)
+            self.prev_kind = "title"
+            return self.role(line, "related", f"link title {where}")
+        return self.role(line, "dropped", where)
+
+    def note_site(self, line: Line) -> None:
+        if self.art.site is None and (domain := meta.find_domain(line.text)):
+            self.art.site = domain
+
+
+def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
+    """Roles for every line of a text page and the article they yield; raises NoArticle when there is none."""
+    lines = split_lines(text)
+    if not lines:
+        raise NoArticle("no article found: the page is empty")
+    title_at, lead_at = _find_title_and_lead(lines, title_hint)
+    title = lines[title_at].text if title_at is not None else (title_hint or "")
+    art = TextArticle(title=title)
+    walker = _Walker(lines, art)
+    for line in lines[: title_at if title_at is not None else lead_at]:
+        _read_header_line(line, art, walker, under_title=False)
+    if title_at is not None:
+        walker.role(lines[title_at], "title", "last headline-shaped line before the first paragraph")
+        for line in lines[title_at + 1: lead_at]:
+            _read_header_line(line, art, walker, under_title=True)
+    dateline, lead = meta.split_dateline(lines[lead_at].text)
+    art.lead, art.dateline = lead, dateline
+    walker.role(lines[lead_at], "lead", "first paragraph after the headline" + (f" (dateline {dateline!r} removed)" if dateline else ""))
+    if dateline and art.site is None:
+        art.site = meta.find_domain(dateline)
+    if not art.title:
+        raise NoArticle("no article found: no headline above the text")
+    walker.walk(lead_at + 1)
+    return art
+
+
+def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_title: bool) -> None:
+    if (crumbs := meta.parse_breadcrumb(line.text)) is not None and art.section is None:
+        art.section = crumbs[0]
+        return walker.role(line, "breadcrumb", f"site path; section {crumbs[0]!r}")
+    if (stamp := meta.parse_stamp(line.text)) is not None:
+        if art.published is None:
+            art.published, art.published_precision = stamp.value, stamp.precision
+        return walker.role(line, "timestamp", f"publication time {stamp.value}")
+    if line.widget:
+        walker.note_site(line)
+        return walker.role(line, "widget", "page widget")
+    if under_title and (byline := meta.parse_byline(line.text)):
+        art.author, art.source_agency = byline.author, byline.agency
+        return walker.role(line, "byline", "author line under the headline")
+    return walker.role(line, "header", "above the article")
