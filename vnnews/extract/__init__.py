@@ -74,7 +74,8 @@ def precision_of(value: str) -> str:
     """The precision an ISO 8601 value states by its form: 2024 → year, 2024-10 → month, ... ."""
     if len(value) in _PRECISION_BY_LENGTH:
         return _PRECISION_BY_LENGTH[len(value)]
-    return "second" if value.count(":") >= 2 and not value[11:].startswith(("00:00:00",)) else "minute"
+    seconds = value[17:19] if value[16:17] == ":" else "00"
+    return "minute" if seconds == "00" else "second"
 
 
 def merge_published(page_value: str | None, page_precision: str | None, given: str | None) -> tuple[str | None, str | None]:

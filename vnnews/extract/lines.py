@@ -21,6 +21,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 @dataclass(frozen=True)
 class Furniture:
     end_markers: frozenset[str]
+    end_patterns: tuple[re.Pattern[str], ...]
     related_markers: frozenset[str]
     inline_link: re.Pattern[str]
     widgets: frozenset[str]
@@ -33,8 +34,9 @@ def furniture() -> Furniture:
     prefixes = "|".join(re.escape(p) for p in data["inline_link_prefixes"])
     return Furniture(
         end_markers=frozenset(data["end_markers"]),
+        end_patterns=tuple(re.compile(p) for p in data["end_patterns"]),
         related_markers=frozenset(data["related_markers"]),
-        inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$"),
+        inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
         widgets=frozenset(data["widgets"]),
         widget_patterns=tuple(re.compile(p) for p in data["widget_patterns"]),
     )
@@ -92,7 +94,8 @@ class Line:
 
     @property
     def end_marker(self) -> bool:
-        return self.key in furniture().end_markers
+        f, k = furniture(), self.key
+        return k in f.end_markers or any(p.match(k) for p in f.end_patterns)
 
     @property
     def related_marker(self) -> bool:

@@ -16,9 +16,10 @@ _CAPS_NAME = rf"[{_UPPER}]+(?:\s+[{_UPPER}]+){{1,3}}"
 # "(TH)", "(tổng hợp)", "(lược dịch)": the writer compiled the piece; no agency is credited.
 _COMPILED = re.compile(r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch)\.?$", re.IGNORECASE)
 _CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
-_CREDIT_SLASH = re.compile(rf"^(?P<name>{_NAME})\s*/\s*(?P<agency>[^\s/][^/]{{1,40}})$")
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
-_THEO = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<agency>[^\s].{0,60}?)\s*\.?$", re.IGNORECASE)
+_THEO = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<agency>[^\s,][^,]{0,60}?)\s*\.?$", re.IGNORECASE)
+_PAREN_ONLY = re.compile(r"^\((?P<inner>[^()]{2,40})\)\.?$")
+_OUTLET = re.compile(rf"^(?P<name>{_NAME})\s*/\s*(?P<outlet>[^\s/()][^/()]{{1,40}}?)\s*(?:\((?P<inner>[^()]{{1,60}})\))?\.?$")
 
 
 @dataclass
@@ -51,9 +52,14 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
         if is_credit:
             return Byline(match.group("name").strip(), agency)
         return None
-    match = _CREDIT_SLASH.match(line)
+    match = _OUTLET.match(line)
     if match:
-        return Byline(match.group("name").strip(), match.group("agency").strip())
+        agency = _agency_from(match.group("inner"))[1] if match.group("inner") else None
+        return Byline(match.group("name").strip(), agency or match.group("outlet").strip())
+    match = _PAREN_ONLY.match(line)
+    if match:
+        is_credit, agency = _agency_from(match.group("inner").split("/")[0])
+        return Byline(None, agency) if is_credit and agency else None
     match = _THEO.match(line)
     if match and len(match.group("agency").split()) <= 5 and not match.group("agency").endswith(","):
         return Byline(None, match.group("agency").rstrip("."))
@@ -165,7 +171,7 @@ _CREDIT = re.compile(
     r"|(?P<label2>nguồn|ảnh|photo)\s*:\s*(?P<credit2>[^.()]{1,40}))\s*\.?\s*$",
     re.IGNORECASE,
 )
-_ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ]ạ?\s*\)?\.?\s*$", re.IGNORECASE)
+_ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?\s*$", re.IGNORECASE)
 
 
 def parse_caption(line: str) -> tuple[str, str | None] | None:

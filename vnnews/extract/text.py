@@ -110,6 +110,10 @@ class _Walker:
             return self.role(line, "related", "link title printed twice on one line")
         if line.text == art.title:
             return self.role(line, "title-repeat", "repeats the headline (image alt text)")
+        if (stamp := meta.parse_stamp(line.text)) is not None:
+            if art.published is None:
+                art.published, art.published_precision = stamp.value, stamp.precision
+            return self.role(line, "timestamp", f"time stamp {stamp.value}")
         if (slug := line.slug_split()) is not None and (not slug[1] or slug[1][0].isupper()):
             self.in_related, self.prev_kind = True, "title" if slug[1] else "slug"
             self.add_related(slug[1])

@@ -1,0 +1,131 @@
+"""Line-role rules on page shapes other than the seeds': the way Vietnamese news sites lay out a text page."""
+
+import pytest
+
+from vnnews.extract import explain, merge_published, page
+from vnnews.extract.meta import parse_breadcrumb, parse_byline, parse_caption, parse_stamp, split_dateline
+from vnnews.model import InputError, PageMeta, RawPage
+
+P1 = "Bộ trưởng Ngoại giao hai nước đã trao đổi về tình hình khu vực và các biện pháp thúc đẩy hợp tác song phương."
+P2 = "Hai bên nhất trí tăng cường trao đổi đoàn các cấp, mở rộng hợp tác kinh tế, thương mại và đầu tư trong năm tới."
+P3 = "Theo kế hoạch, hội nghị cấp cao tiếp theo sẽ diễn ra tại thủ đô Hà Nội vào cuối năm nay với sự tham gia của các nước."
+
+
+def extract(text: str, **meta) -> "page":
+    return page(RawPage(source="t.txt", text=text, meta=PageMeta(**meta)))
+
+
+def test_clean_page_comes_out_whole():
+    art = extract(f"Hai nước thúc đẩy hợp tác toàn diện\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert art.title == "Hai nước thúc đẩy hợp tác toàn diện"
+    assert [art.lead, *art.body] == [P1, P2, P3]
+
+
+def test_menu_date_caption_and_trailing_byline_with_agency():
+    text = "\n".join([
+        "Thời sự", "Thế giới", "Kinh doanh", "Thể thao",
+        "Thứ hai, 14/8/2021, 18:19 (GMT+7)",
+        "Hai nước thúc đẩy hợp tác toàn diện",
+        "(Dân trí) - " + P1,
+        "Quang cảnh cuộc hội đàm tại Hà Nội hôm 13/8. Ảnh: TTXVN",
+        P2, P3,
+        "Minh Phương (Theo Reuters)",
+        "Chia sẻ",
+        "Bình luận (12)",
+        "Một bài khác hoàn toàn không liên quan đến nội dung bài báo này, được in dưới phần bình luận.",
+    ])
+    art = extract(text)
+    assert art.title == "Hai nước thúc đẩy hợp tác toàn diện"
+    assert art.lead == P1
+    assert art.body == [P2, P3]
+    assert (art.author, art.source_agency) == ("Minh Phương", "Reuters")
+    assert art.published == "2021-08-14T18:19:00+07:00" and art.published_precision == "minute"
+    assert art.captions[0].credit == "TTXVN"
+
+
+def test_comment_header_ends_article_even_when_teasers_read_like_prose():
+    text = f"Hai nước thúc đẩy hợp tác toàn diện\n{P1}\n{P2}\nÝ KIẾN\n{P3}\n"
+    assert extract(text).body == [P2]
+
+
+def test_related_box_inside_article_is_stepped_over():
+    text = "\n".join([
+        "Hai nước thúc đẩy hợp tác toàn diện", P1,
+        "Tin liên quan",
+        "Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt",
+        "Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt",
+        "Chiều 12/8, tại trụ sở Chính phủ, Thủ tướng đã tiếp Đại sứ Nhật Bản đến chào từ biệt ...",
+        "Ảnh tư liệu về cuộc gặp năm ngoái. (Ảnh: TTXVN)",
+        P2, P3,
+    ])
+    art = extract(text)
+    assert art.body == [P2, P3]
+    assert art.related == ["Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt"]
+
+
+def test_inline_link_and_doubled_title_are_related_not_body():
+    doubled = "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản"
+    text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, "Xem thêm: Thủ tướng tiếp Đại sứ Hàn Quốc", doubled, P2])
+    art = extract(text)
+    assert art.body == [P2]
+    assert art.related == ["Thủ tướng tiếp Đại sứ Hàn Quốc", "Thủ tướng tiếp Đại sứ Nhật Bản"]
+
+
+def test_page_without_article_is_refused_with_reason():
+    with pytest.raises(InputError, match="no article"):
+        extract("Trang chủ\nThời sự\nThế giới\nLiên hệ\n")
+
+
+def test_explain_gives_every_line_a_role_and_reason():
+    text = f"Hai nước thúc đẩy hợp tác\n\naa\n{P1}\n{P2}\nĐọc nhiều\n{P3}"
+    roles = explain(RawPage(source="t.txt", text=text))
+    assert [r.role for r in roles] == ["title", "widget", "lead", "body", "end-marker", "after-end"]
+    assert all(r.reason for r in roles)
+    assert [r.line_no for r in roles] == [1, 3, 4, 5, 6, 7]
+
+
+def test_same_page_gives_same_id_whatever_its_source():
+    text = f"Hai nước thúc đẩy hợp tác\n{P1}\n{P2}"
+    a = page(RawPage(source="a.txt", text=text))
+    b = page(RawPage(source="b/c.txt", text=text.replace("\n", "\r\n")))
+    assert a.id == b.id
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "agency"),
+    [
+        ("Thế Việt (theo AP)", "Thế Việt", "AP"),
+        ("Hà Linh (TH)", "Hà Linh", None),
+        ("Thu Hằng (TTXVN)", "Thu Hằng", "TTXVN"),
+        ("Hoàng Anh/VOV.VN (Theo Reuters)", "Hoàng Anh", "Reuters"),
+        ("Theo AFP", None, "AFP"),
+        ("(TTXVN/Vietnam+)", None, "TTXVN"),
+        ("Nhất Phong", "Nhất Phong", None),
+    ],
+)
+def test_bylines(line, author, agency):
+    byline = parse_byline(line)
+    assert (byline.author, byline.agency) == (author, agency)
+
+
+@pytest.mark.parametrize("line", ["Theo ông Rutte, điều này là sai.", "Xem nhiều", "Hội nghị Bộ trưởng Quốc phòng"])
+def test_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_stamps_captions_datelines_breadcrumbs():
+    assert parse_stamp("18:19 | 14/08/2021 GMT+7").value == "2021-08-14T18:19:00+07:00"
+    assert parse_stamp("Thứ Bảy, 14/08/2021").value == "2021-08-14"
+    assert parse_stamp("Ngày 14/8/2021, NATO họp khẩn về Afghanistan") is None
+    assert parse_caption("Tổng thư ký NATO Jens Stoltenberg. (Nguồn: AP)") == ("Tổng thư ký NATO Jens Stoltenberg.", "AP")
+    assert parse_caption(P1) is None
+    assert split_dateline("TGVN. Ngày 13/2, NATO họp.") == ("TGVN", "Ngày 13/2, NATO họp.")
+    assert split_dateline("Mỹ - NATO thảo luận về an ninh.") == (None, "Mỹ - NATO thảo luận về an ninh.")
+    assert parse_breadcrumb("Trang chủ Quốc tế Nhịp sống") == ["Quốc tế", "Nhịp sống"]
+
+
+def test_page_stated_time_wins_over_coarser_manifest_and_manifest_fills_gaps():
+    assert merge_published("2021-08-14T18:19:00+07:00", "minute", "2021-08") == ("2021-08-14T18:19:00+07:00", "minute")
+    assert merge_published(None, None, "2024-10") == ("2024-10", "month")
+    assert merge_published("2021-08-14", "day", "2021-08-14T18:19:00+07:00") == ("2021-08-14T18:19:00+07:00", "minute")
+    assert merge_published(None, None, None) == (None, None)
