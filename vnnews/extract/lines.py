@@ -70,7 +70,7 @@ class Line:
     @property
     def truncated(self) -> bool:
         """A teaser cut short by the site: "... tham gia ..." ."""
-        return self.text.endswith(("...", "…")) and self.words >= 6
+        return self.text.endswith((" ...", " …")) and self.words >= 6
 
     @property
     def paragraph(self) -> bool:
@@ -80,7 +80,7 @@ class Line:
     @property
     def statement(self) -> bool:
         """Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not."""
-        return (_STATEMENT_END.search(self.text) is not None and self.words >= 8) or self.words >= 30
+        return (_STATEMENT_END.search(self.text) is not None and self.words >= 8) or self.words >= 45
 
     @property
     def titleish(self) -> bool:

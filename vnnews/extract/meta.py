@@ -17,7 +17,11 @@ _CAPS_NAME = rf"[{_UPPER}]+(?:\s+[{_UPPER}]+){{1,3}}"
 _COMPILED = re.compile(r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch)\.?$", re.IGNORECASE)
 _CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
-_THEO = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<agency>[^\s,][^,]{0,60}?)\s*\.?$", re.IGNORECASE)
+# "Theo Reuters", "Theo báo Nhân Dân", "Nguồn: TTXVN": an agency credit line (never "Theo ông X, ..." prose).
+_THEO = re.compile(
+    rf"^(?:[Tt]heo\s+|[Nn]guồn\s*:\s*)(?P<agency>(?:(?:báo|tờ|hãng|hãng tin|đài|trang|tạp chí|kênh)\s+)?"
+    rf"[{_UPPER}0-9][^,]{{0,60}}?)\s*\.?$"
+)
 _PAREN_ONLY = re.compile(r"^\((?P<inner>[^()]{2,40})\)\.?$")
 _OUTLET = re.compile(rf"^(?P<name>{_NAME})\s*/\s*(?P<outlet>[^\s/()][^/()]{{1,40}}?)\s*(?:\((?P<inner>[^()]{{1,60}})\))?\.?$")
 
@@ -36,7 +40,9 @@ def _agency_from(inner: str) -> tuple[bool, str | None]:
     match = re.match(r"^(?:theo|nguồn)\s*:?\s*(.+)$", inner, re.IGNORECASE)
     if match:
         return True, match.group(1).strip().rstrip(".")
-    if re.fullmatch(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*", inner):
+    if re.fullmatch(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*", inner) and re.search(
+        rf"[{_UPPER}]", inner
+    ):
         return True, inner
     return False, None
 

@@ -54,17 +54,32 @@ def _skippable_before_lead(line: Line) -> bool:
 
 def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int | None, int]:
     """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
+
+    def back(j: int) -> int:
+        while j >= 0 and _skippable_before_lead(lines[j]) and lines[j].text != title_hint:
+            j -= 1
+        return j
+
     for i, line in enumerate(lines):
         if not line.statement or line.end_marker or line.widget:
             continue
-        j = i - 1
-        while j >= 0 and _skippable_before_lead(lines[j]) and lines[j].text != title_hint:
-            j -= 1
+        lead, j = i, back(i - 1)
+        if j >= 0 and lines[j].words >= 20 and not lines[j].titleish and lines[j].text != title_hint:
+            lead, j = j, back(j - 1)  # a lead that ends without a full stop
         if j >= 0 and (lines[j].titleish or lines[j].text == title_hint) and meta.parse_breadcrumb(lines[j].text) is None:
-            return j, i
-        if title_hint is not None or i == 0:
-            return None, i
+            return j, lead
+        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
+            return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
+        if title_hint is not None or lead == 0:
+            return None, lead
     raise NoArticle("no article found: no headline followed by prose")
+
+
+def _next_statement(lines: list[Line], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and _skippable_before_lead(lines[j]):
+        j += 1
+    return j if j < len(lines) and lines[j].statement else None
 
 
 class _Walker:
@@ -131,21 +146,34 @@ class _Walker:
             return self.role(line, "related", "link title printed twice in a row")
         if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
             return self.role(line, "related", "second print of a link title")
-        if byline := self.trailing_byline(line, nxt):
+        if byline := self.trailing_byline(i, line):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
             self.closed, self.in_related, self.prev_kind = True, False, "byline"
             return self.role(line, "byline", "author/agency line closing the article")
+        if (credit := meta.parse_byline(line.text, bare_ok=False)) is not None and credit.author is None:
+            return self.role(line, "credit", "a photo or video credit standing on its own line")
         if self.in_related or self.closed:
             return self.step_outside(line, nxt)
         return self.step_article(line, nxt)
 
-    def trailing_byline(self, line: Line, nxt: Line | None) -> meta.Byline | None:
-        bare_ok = nxt is None or not nxt.paragraph or nxt.truncated or self.in_related
-        byline = meta.parse_byline(line.text, bare_ok=bare_ok and line.words <= 5)
+    def prose_within(self, i: int, n: int) -> bool:
+        """Whether article prose goes on within the next n lines, before any block heading."""
+        for line in self.lines[i + 1: i + 1 + n]:
+            if line.end_marker or line.related_marker or line.count > 1 or line.doubled:
+                return False
+            if line.paragraph and not line.truncated:
+                return True
+        return False
+
+    def trailing_byline(self, i: int, line: Line) -> meta.Byline | None:
+        """A byline closes the article when prose does not go on after it, or when it credits someone explicitly."""
+        prose_follows = not self.in_related and self.prose_within(i, 3)
+        byline = meta.parse_byline(line.text, bare_ok=not prose_follows and line.words <= 5)
         if byline is None or (byline.author is None and self.art.source_agency):
             return None
-        return byline
+        explicit = byline.author is not None and (byline.agency is not None or "(" in line.text)
+        return byline if explicit or not prose_follows else None
 
     def step_article(self, line: Line, nxt: Line | None) -> None:
         if line.truncated:
