@@ -8,7 +8,10 @@ from vnnews.model import InputError, PageMeta, RawPage
 
 P1 = "Bộ trưởng Ngoại giao hai nước đã trao đổi về tình hình khu vực và các biện pháp thúc đẩy hợp tác song phương."
 P2 = "Hai bên nhất trí tăng cường trao đổi đoàn các cấp, mở rộng hợp tác kinh tế, thương mại và đầu tư trong năm tới."
-P3 = "Theo kế hoạch, hội nghị cấp cao tiếp theo sẽ diễn ra tại thủ đô Hà Nội vào cuối năm nay với sự tham gia của các nước."
+P3 = (
+    "Theo kế hoạch, hội nghị cấp cao tiếp theo sẽ diễn ra tại thủ đô Hà Nội vào cuối năm nay"
+    " với sự tham gia của các nước."
+)
 
 
 def extract(text: str, **meta) -> "page":
@@ -117,7 +120,8 @@ def test_stamps_captions_datelines_breadcrumbs():
     assert parse_stamp("18:19 | 14/08/2021 GMT+7").value == "2021-08-14T18:19:00+07:00"
     assert parse_stamp("Thứ Bảy, 14/08/2021").value == "2021-08-14"
     assert parse_stamp("Ngày 14/8/2021, NATO họp khẩn về Afghanistan") is None
-    assert parse_caption("Tổng thư ký NATO Jens Stoltenberg. (Nguồn: AP)") == ("Tổng thư ký NATO Jens Stoltenberg.", "AP")
+    caption = parse_caption("Tổng thư ký NATO Jens Stoltenberg. (Nguồn: AP)")
+    assert caption == ("Tổng thư ký NATO Jens Stoltenberg.", "AP")
     assert parse_caption(P1) is None
     assert split_dateline("TGVN. Ngày 13/2, NATO họp.") == ("TGVN", "Ngày 13/2, NATO họp.")
     assert split_dateline("Mỹ - NATO thảo luận về an ninh.") == (None, "Mỹ - NATO thảo luận về an ninh.")

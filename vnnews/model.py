@@ -79,14 +79,13 @@ class Article:
         return cls(**known)
 
 
-def _normalise_for_id(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
 def article_id(title: str, lead: str | None, body: list[str]) -> str:
     """A stable id: the same article text gives the same id whichever file or batch it came from."""
-    parts = [_normalise_for_id(title), _normalise_for_id(lead or ""), *(_normalise_for_id(p) for p in body)]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+    text = "\n".join([title, lead or "", *body])
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    folded = "\n".join(" ".join(line.split()) for line in text.casefold().split("\n"))
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

@@ -62,7 +62,7 @@ def page(raw: RawPage) -> Article:
 def explain(raw: RawPage) -> list[LineRole]:
     """Every line of the page with the role it was given and why."""
     try:
-        return _text_article(raw)[0].roles
+        return _text_article(raw)[0].line_roles()
     except NoArticle as exc:
         raise InputError(str(exc)) from exc
 
@@ -78,7 +78,9 @@ def precision_of(value: str) -> str:
     return "minute" if seconds == "00" else "second"
 
 
-def merge_published(page_value: str | None, page_precision: str | None, given: str | None) -> tuple[str | None, str | None]:
+def merge_published(
+    page_value: str | None, page_precision: str | None, given: str | None
+) -> tuple[str | None, str | None]:
     """What the page states wins over a coarser manifest value; a finer manifest value that agrees with it wins."""
     if page_value is None:
         return (given, precision_of(given)) if given else (None, None)

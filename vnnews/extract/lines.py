@@ -12,20 +12,24 @@ from importlib import resources
 
 import yaml
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”»’')]*$")
-_STATEMENT_END = re.compile(r"[.…][\"”»’')]*$")
+_SENTENCE_ENDS = frozenset(".!?…")
+_CLOSING_QUOTES = "\"”»’')"
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass(frozen=True)
 class Furniture:
     end_markers: frozenset[str]
-    end_patterns: tuple[re.Pattern[str], ...]
+    end_patterns: re.Pattern[str]
     related_markers: frozenset[str]
     inline_link: re.Pattern[str]
     widgets: frozenset[str]
-    widget_patterns: tuple[re.Pattern[str], ...]
+    widget_patterns: re.Pattern[str]
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache
@@ -34,17 +38,12 @@ def furniture() -> Furniture:
     prefixes = "|".join(re.escape(p) for p in data["inline_link_prefixes"])
     return Furniture(
         end_markers=frozenset(data["end_markers"]),
-        end_patterns=tuple(re.compile(p) for p in data["end_patterns"]),
+        end_patterns=_any_of(data["end_patterns"]),
         related_markers=frozenset(data["related_markers"]),
         inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
         widgets=frozenset(data["widgets"]),
-        widget_patterns=tuple(re.compile(p) for p in data["widget_patterns"]),
+        widget_patterns=_any_of(data["widget_patterns"]),
     )
-
-
-def clean(line: str) -> str:
-    """NFC, invisible characters removed, runs of whitespace folded: the text a reader sees."""
-    return " ".join(unicodedata.normalize("NFC", line).translate(_INVISIBLE).split())
 
 
 def key(line: str) -> str:
@@ -52,37 +51,83 @@ def key(line: str) -> str:
     return line.casefold().rstrip(":").strip()
 
 
-@dataclass
+_FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose lines skip those checks
+_INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
+_SPECIAL_STARTS = _INLINE_LINK_STARTS | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
+CREDIT_HINTS = ("guồn", "ảnh", "Ảnh", "hoto", "ồ họa", "ồ hoạ", "ideo", "lip", "ẢNH", "GUỒN")
+_CREDIT_HINT = re.compile("|".join(CREDIT_HINTS))
+
+
+class _once:  # noqa: N801 - reads as a decorator
+    """functools.cached_property without its per-access lock (Python 3.11), which costs more than most features."""
+
+    def __init__(self, compute):
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, line, owner=None):
+        if line is None:
+            return self
+        value = line.__dict__[self.name] = self.compute(line)
+        return value
+
+
 class Line:
-    no: int  # 1-based line number in the page
-    text: str
-    words: int
-    count: int  # how many times this exact line occurs in the page
+    """One non-blank line with the shape features its role is decided by, each computed at most once."""
 
-    @property
-    def key(self) -> str:
-        return key(self.text)
+    def __init__(self, no: int, text: str, count: int):
+        self.no = no  # 1-based line number in the page
+        self.text = text
+        self.count = count  # how many times this exact line occurs in the page
 
-    @property
+    @_once
+    def words(self) -> int:
+        return self.text.count(" ") + 1
+
+    @_once
+    def last(self) -> str:
+        """The closing character, looking through closing quotes."""
+        return self.text.rstrip(_CLOSING_QUOTES)[-1:] or " "
+
+    @_once
     def ends_sentence(self) -> bool:
-        return _SENTENCE_END.search(self.text) is not None
+        return self.last in _SENTENCE_ENDS
 
-    @property
+    @_once
+    def ends_statement(self) -> bool:
+        return self.last in ".…"
+
+    @_once
     def truncated(self) -> bool:
         """A teaser cut short by the site: "... tham gia ..." ."""
         return self.text.endswith((" ...", " …")) and self.words >= 6
 
-    @property
+    @_once
+    def plain_prose(self) -> bool:
+        """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page."""
+        text = self.text
+        if self.count != 1 or text[0] in _SPECIAL_STARTS or text.rstrip(_CLOSING_QUOTES)[-1:] not in _SENTENCE_ENDS:
+            return False
+        words = self.words
+        return (
+            words >= 9
+            and _CREDIT_HINT.search(text, max(0, len(text) - 60)) is None
+            and not text.endswith((" ...", " …"))
+            and self.doubled is None
+            and (words > _FURNITURE_MAX_WORDS or not self.furniture)
+        )
+
+    @_once
     def paragraph(self) -> bool:
         """Shaped like running prose: a sentence of some length, or a long line."""
         return (self.ends_sentence and self.words >= 8) or self.words >= 30
 
-    @property
+    @_once
     def statement(self) -> bool:
         """Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not."""
-        return (_STATEMENT_END.search(self.text) is not None and self.words >= 8) or self.words >= 45
+        return (self.ends_statement and self.words >= 8) or self.words >= 45
 
-    @property
+    @_once
     def titleish(self) -> bool:
         """Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote."""
         first = self.text[0]
@@ -92,36 +137,53 @@ class Line:
             and (first.isupper() or first.isdigit() or first in "'\"‘“[(")
         )
 
-    @property
+    @_once
+    def short(self) -> bool:
+        """Short enough to be a byline, a time stamp or a credit."""
+        return len(self.text) <= 90
+
+    @_once
+    def key(self) -> str | None:
+        return key(self.text) if self.words <= _FURNITURE_MAX_WORDS else None
+
+    @_once
+    def furniture(self) -> bool:
+        return self.end_marker or self.related_marker or self.widget
+
+    @_once
     def end_marker(self) -> bool:
-        f, k = furniture(), self.key
-        return k in f.end_markers or any(p.match(k) for p in f.end_patterns)
+        k, f = self.key, furniture()
+        return k is not None and (k in f.end_markers or f.end_patterns.match(k) is not None)
 
-    @property
+    @_once
     def related_marker(self) -> bool:
-        return self.key in furniture().related_markers
+        return self.key is not None and self.key in furniture().related_markers
 
-    @property
+    @_once
     def widget(self) -> bool:
-        k = self.key
-        f = furniture()
-        return k in f.widgets or any(p.match(k) for p in f.widget_patterns)
+        k, f = self.key, furniture()
+        return k is not None and (k in f.widgets or f.widget_patterns.match(k) is not None)
 
-    @property
-    def inline_link(self) -> str | None:
-        match = furniture().inline_link.match(self.text)
-        return match.group("title") if match else None
-
-    @property
+    @_once
     def doubled(self) -> str | None:
         """A link whose title is printed twice on one line ("X X"): the title, else None."""
         text, n = self.text, len(self.text)
-        if n >= 21 and n % 2 == 1 and text[n // 2] == " " and text[: n // 2] == text[n // 2 + 1:]:
+        if n >= 21 and n % 2 == 1 and text[n // 2] == " " and text[n // 2 + 1:] == text[: n // 2]:
             return text[: n // 2]
         return None
 
-    def slug_split(self) -> tuple[str, str] | None:
+    @_once
+    def inline_link(self) -> str | None:
+        if self.text[0] not in _INLINE_LINK_STARTS:
+            return None
+        match = furniture().inline_link.match(self.text)
+        return match.group("title") if match else None
+
+    @_once
+    def slug(self) -> tuple[str, str] | None:
         """A URL slug ("iraq bat den xanh cho nato o lai"), alone or glued before a link title: (slug, rest)."""
+        if not ("a" <= self.text[0] <= "z" or self.text[0].isdigit()):
+            return None
         tokens = self.text.split(" ")
         n = 0
         while n < len(tokens) and _SLUG_WORD.fullmatch(tokens[n]):
@@ -131,9 +193,21 @@ class Line:
         return " ".join(tokens[:n]), " ".join(tokens[n:])
 
 
+_INVISIBLE_MARKS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+
+
 def split_lines(text: str) -> list[Line]:
     """Every non-blank line of a page with its shape; blank lines only separate blocks and carry no role."""
-    cleaned = [(no, clean(raw)) for no, raw in enumerate(text.splitlines(), start=1)]
-    kept = [(no, t) for no, t in cleaned if t]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if any(mark in text for mark in _INVISIBLE_MARKS):
+        text = _INVISIBLE.sub("", text)
+    kept = []
+    for no, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line:
+            if "  " in line or "\t" in line or "\xa0" in line:
+                line = " ".join(line.split())
+            kept.append((no, line))
     counts = Counter(t for _, t in kept)
-    return [Line(no, t, len(t.split()), counts[t]) for no, t in kept]
+    return [Line(no, t, counts[t]) for no, t in kept]

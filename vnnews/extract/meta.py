@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnnews.extract.lines import CREDIT_HINTS
+
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # One capitalised name part: a Vietnamese syllable, a foreign name, a hyphenated or dotted form ("Jong-Un", "J.").
@@ -23,7 +25,9 @@ _THEO = re.compile(
     rf"[{_UPPER}0-9][^,]{{0,60}}?)\s*\.?$"
 )
 _PAREN_ONLY = re.compile(r"^\((?P<inner>[^()]{2,40})\)\.?$")
-_OUTLET = re.compile(rf"^(?P<name>{_NAME})\s*/\s*(?P<outlet>[^\s/()][^/()]{{1,40}}?)\s*(?:\((?P<inner>[^()]{{1,60}})\))?\.?$")
+_OUTLET = re.compile(
+    rf"^(?P<name>{_NAME})\s*/\s*(?P<outlet>[^\s/()][^/()]{{1,40}}?)\s*(?:\((?P<inner>[^()]{{1,60}})\))?\.?$"
+)
 
 
 @dataclass
@@ -100,8 +104,8 @@ def parse_stamp(line: str) -> Stamp | None:
     """A line that is a publication time stamp and little else."""
     if len(line) > 80:
         return None
-    iso = _DATE_ISO.search(line)
     dmy = _DATE_DMY.search(line)
+    iso = None if dmy else _DATE_ISO.search(line)
     if not (iso or dmy):
         return None
     rest = _STAMP_WORDS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line))))
@@ -173,7 +177,8 @@ def split_dateline(lead: str) -> tuple[str | None, str]:
 
 
 _CREDIT = re.compile(
-    r"(?:\(\s*(?P<label1>nguồn|ảnh|photo|đồ họa|đồ hoạ|video|clip|ảnh minh họa|ảnh minh hoạ)\s*:\s*(?P<credit1>[^()]{1,60})\)"
+    r"(?:\(\s*(?P<label1>nguồn|ảnh|photo|đồ họa|đồ hoạ|video|clip|ảnh minh họa|ảnh minh hoạ)\s*:"
+    r"\s*(?P<credit1>[^()]{1,60})\)"
     r"|(?P<label2>nguồn|ảnh|photo)\s*:\s*(?P<credit2>[^.()]{1,40}))\s*\.?\s*$",
     re.IGNORECASE,
 )
@@ -182,7 +187,8 @@ _ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?\s*$", r
 
 def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
-    if len(line.split()) > 80:
+    tail = line[-80:]
+    if len(line) > 600 or not any(hint in tail for hint in CREDIT_HINTS):
         return None
     match = _CREDIT.search(line)
     if match:

@@ -39,7 +39,10 @@ class TextArticle:
     site: str | None = None
     captions: list[Caption] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
-    roles: list[LineRole] = field(default_factory=list)
+    roles: list[tuple[Line, str, str]] = field(default_factory=list)  # (line, role, reason), in page order
+
+    def line_roles(self) -> list[LineRole]:
+        return [LineRole(line.no, line.text, role, reason) for line, role, reason in self.roles]
 
 
 class NoArticle(ValueError):
@@ -66,7 +69,8 @@ def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int
         lead, j = i, back(i - 1)
         if j >= 0 and lines[j].words >= 20 and not lines[j].titleish and lines[j].text != title_hint:
             lead, j = j, back(j - 1)  # a lead that ends without a full stop
-        if j >= 0 and (lines[j].titleish or lines[j].text == title_hint) and meta.parse_breadcrumb(lines[j].text) is None:
+        headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
+        if headline and meta.parse_breadcrumb(lines[j].text) is None:
             return j, lead
         if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
@@ -92,7 +96,7 @@ class _Walker:
         self.prev_kind = "body"
 
     def role(self, line: Line, role: str, reason: str) -> None:
-        self.art.roles.append(LineRole(line.no, line.text, role, reason))
+        self.art.roles.append((line, role, reason))
 
     def next_line(self, i: int) -> Line | None:
         return self.lines[i + 1] if i + 1 < len(self.lines) else None
@@ -102,8 +106,14 @@ class _Walker:
             self.art.related.append(title)
 
     def walk(self, start: int) -> None:
-        for i in range(start, len(self.lines)):
-            if self.step(i) == "end":
+        lines, body, roles, title = self.lines, self.art.body, self.art.roles, self.art.title
+        for i in range(start, len(lines)):
+            line = lines[i]
+            if line.plain_prose and not (self.in_related or self.closed) and line.text != title:
+                body.append(line.text)  # the common case, kept cheap: article prose in article state
+                roles.append((line, "body", "prose inside the article"))
+                self.prev_kind = "body"
+            elif self.step(i) == "end":
                 for rest in self.lines[i + 1:]:
                     self.role(rest, "after-end", "below a block heading that ends the article")
                 return
@@ -125,11 +135,11 @@ class _Walker:
             return self.role(line, "related", "link title printed twice on one line")
         if line.text == art.title:
             return self.role(line, "title-repeat", "repeats the headline (image alt text)")
-        if (stamp := meta.parse_stamp(line.text)) is not None:
+        if line.short and (stamp := meta.parse_stamp(line.text)) is not None:
             if art.published is None:
                 art.published, art.published_precision = stamp.value, stamp.precision
             return self.role(line, "timestamp", f"time stamp {stamp.value}")
-        if (slug := line.slug_split()) is not None and (not slug[1] or slug[1][0].isupper()):
+        if (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
             self.in_related, self.prev_kind = True, "title" if slug[1] else "slug"
             self.add_related(slug[1])
             return self.role(line, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
@@ -146,12 +156,13 @@ class _Walker:
             return self.role(line, "related", "link title printed twice in a row")
         if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
             return self.role(line, "related", "second print of a link title")
-        if byline := self.trailing_byline(i, line):
+        byline = meta.parse_byline(line.text, bare_ok=line.words <= 5) if line.short else None
+        if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
             self.closed, self.in_related, self.prev_kind = True, False, "byline"
             return self.role(line, "byline", "author/agency line closing the article")
-        if (credit := meta.parse_byline(line.text, bare_ok=False)) is not None and credit.author is None:
+        if byline is not None and byline.author is None:
             return self.role(line, "credit", "a photo or video credit standing on its own line")
         if self.in_related or self.closed:
             return self.step_outside(line, nxt)
@@ -166,14 +177,13 @@ class _Walker:
                 return True
         return False
 
-    def trailing_byline(self, i: int, line: Line) -> meta.Byline | None:
+    def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
         """A byline closes the article when prose does not go on after it, or when it credits someone explicitly."""
-        prose_follows = not self.in_related and self.prose_within(i, 3)
-        byline = meta.parse_byline(line.text, bare_ok=not prose_follows and line.words <= 5)
-        if byline is None or (byline.author is None and self.art.source_agency):
-            return None
-        explicit = byline.author is not None and (byline.agency is not None or "(" in line.text)
-        return byline if explicit or not prose_follows else None
+        if byline.author is None and self.art.source_agency:
+            return False
+        if byline.author is not None and (byline.agency is not None or "(" in line.text):
+            return True
+        return self.in_related or not self.prose_within(i, 3)
 
     def step_article(self, line: Line, nxt: Line | None) -> None:
         if line.truncated:
@@ -230,7 +240,8 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
             _read_header_line(line, art, walker, under_title=True)
     dateline, lead = meta.split_dateline(lines[lead_at].text)
     art.lead, art.dateline = lead, dateline
-    walker.role(lines[lead_at], "lead", "first paragraph after the headline" + (f" (dateline {dateline!r} removed)" if dateline else ""))
+    removed = f" (dateline {dateline!r} removed)" if dateline else ""
+    walker.role(lines[lead_at], "lead", "first paragraph after the headline" + removed)
     if dateline and art.site is None:
         art.site = meta.find_domain(dateline)
     if not art.title:
