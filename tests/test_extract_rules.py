@@ -133,3 +133,22 @@ def test_page_stated_time_wins_over_coarser_manifest_and_manifest_fills_gaps():
     assert merge_published(None, None, "2024-10") == ("2024-10", "month")
     assert merge_published("2021-08-14", "day", "2021-08-14T18:19:00+07:00") == ("2021-08-14T18:19:00+07:00", "minute")
     assert merge_published(None, None, None) == (None, None)
+
+
+def test_credit_on_its_own_line_turns_the_line_above_into_a_caption():
+    caption = "Ông Stoltenberg tại Brussels hôm 13/8."
+    text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, caption, "Ảnh: Reuters", P2, P3])
+    art = extract(text)
+    assert art.body == [P2, P3]
+    assert [(c.text, c.credit) for c in art.captions] == [("Ông Stoltenberg tại Brussels hôm 13/8.", "Reuters")]
+
+
+def test_agency_credited_at_the_end_of_the_last_paragraph():
+    text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, P2, P3[:-1] + ". (TTXVN/Vietnam+)"])
+    assert extract(text).source_agency == "TTXVN"
+    assert extract("\n".join(["Hai nước thúc đẩy hợp tác", P1, P2 + " (NATO)."])).source_agency is None
+
+
+def test_labelled_byline_under_the_headline():
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác", "Tác giả: Minh Anh", P1, P2]))
+    assert art.author == "Minh Anh"

@@ -30,6 +30,18 @@ _OUTLET = re.compile(
 )
 
 
+_BYLINE_LABEL = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài|phóng viên|nhóm phóng viên)\s*:\s*", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(
+    r"^\(?\s*(?:ảnh|nguồn ảnh|photo|đồ họa|đồ hoạ|video|clip)\s*:\s*(?P<credit>[^()]{1,60}?)\s*\)?\.?$|"
+    r"^\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?$",
+    re.IGNORECASE,
+)
+# "... hội nghị. (Theo Reuters)" or "(TTXVN/Vietnam+)" closing the last paragraph credits the article's agency.
+_TRAILING_CREDIT = re.compile(
+    r"\((?:[Tt]heo\s+(?P<theo>[^()]{2,40})|(?P<slash>[A-ZĐ][A-ZĐ0-9.]{1,14})/[^()]{1,30})\)\.?$"
+)
+
+
 @dataclass
 class Byline:
     author: str | None
@@ -53,7 +65,7 @@ def _agency_from(inner: str) -> tuple[bool, str | None]:
 
 def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     """A byline: "Thế Việt (theo AP)", "Hà Linh (TH)", "Hoàng Anh/VOV.VN", "Theo Reuters", or a bare name."""
-    line = line.strip()
+    line = _BYLINE_LABEL.sub("", line.strip())
     if len(line) > 90:
         return None
     match = _CREDIT_PAREN.match(line)
@@ -76,6 +88,23 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     if bare_ok and _BARE_NAME.match(line) and not line.isupper() or bare_ok and _is_caps_name(line):
         return Byline(line, None)
     return None
+
+
+def parse_credit(line: str) -> tuple[str | None] | None:
+    """A photo credit standing alone ("Ảnh: Reuters", "(Ảnh minh họa)"): (credit,), else None."""
+    if len(line) > 80:
+        return None
+    match = _CREDIT_ONLY.match(line)
+    if not match:
+        return None
+    return (match.group("credit").strip() if match.group("credit") else None,)
+
+
+def trailing_agency(paragraph: str) -> str | None:
+    match = _TRAILING_CREDIT.search(paragraph[-60:])
+    if not match:
+        return None
+    return (match.group("theo") or match.group("slash")).strip().rstrip(".")
 
 
 def _is_caps_name(line: str) -> bool:

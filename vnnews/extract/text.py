@@ -156,6 +156,8 @@ class _Walker:
             return self.role(line, "related", "link title printed twice in a row")
         if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
             return self.role(line, "related", "second print of a link title")
+        if line.short and (credit := meta.parse_credit(line.text)) is not None:
+            return self.credit_line(i, line, credit[0])
         byline = meta.parse_byline(line.text, bare_ok=line.words <= 5) if line.short else None
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
@@ -167,6 +169,17 @@ class _Walker:
         if self.in_related or self.closed:
             return self.step_outside(line, nxt)
         return self.step_article(line, nxt)
+
+    def credit_line(self, i: int, line: Line, credit: str | None) -> None:
+        """A credit on its own line makes the short line printed just above it a caption."""
+        body, roles = self.art.body, self.art.roles
+        above = roles[-1] if roles else None
+        if above and above[1] == "body" and above[0] is self.lines[i - 1] and above[0].words <= 40 and body:
+            body.pop()
+            roles[-1] = (above[0], "caption", "photo caption: its credit stands on the next line")
+            self.art.captions.append(Caption(above[0].text, credit))
+            return self.role(line, "credit", "photo credit of the caption above")
+        return self.role(line, "credit", "a photo credit standing on its own line")
 
     def prose_within(self, i: int, n: int) -> bool:
         """Whether article prose goes on within the next n lines, before any block heading."""
@@ -247,6 +260,8 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     if not art.title:
         raise NoArticle("no article found: no headline above the text")
     walker.walk(lead_at + 1)
+    if art.source_agency is None and (art.body or art.lead):
+        art.source_agency = meta.trailing_agency((art.body or [art.lead])[-1])
     return art
 
 
