@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+_DIGIT = re.compile(r"\d")
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
@@ -20,29 +21,24 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 @dataclass(frozen=True)
 class Furniture:
-    end_markers: frozenset[str]
-    end_patterns: re.Pattern[str]
-    related_markers: frozenset[str]
+    kinds: dict[str, str]  # folded line → "end" | "related" | "widget"
+    patterns: re.Pattern[str]  # variable-part lines; the matching group's name is the kind
     inline_link: re.Pattern[str]
-    widgets: frozenset[str]
-    widget_patterns: re.Pattern[str]
-
-
-def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache
 def furniture() -> Furniture:
     data = yaml.safe_load(resources.files("vnnews.extract").joinpath("data/page_furniture.yaml").read_text("utf-8"))
+    kinds = {k: "widget" for k in data["widgets"]}
+    kinds.update({k: "related" for k in data["related_markers"]})
+    kinds.update({k: "end" for k in data["end_markers"]})
+    end = "|".join(f"(?:{p})" for p in data["end_patterns"])
+    widget = "|".join(f"(?:{p})" for p in data["widget_patterns"])
     prefixes = "|".join(re.escape(p) for p in data["inline_link_prefixes"])
     return Furniture(
-        end_markers=frozenset(data["end_markers"]),
-        end_patterns=_any_of(data["end_patterns"]),
-        related_markers=frozenset(data["related_markers"]),
+        kinds=kinds,
+        patterns=re.compile(f"(?P<end>{end})|(?P<widget>{widget})"),
         inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
-        widgets=frozenset(data["widgets"]),
-        widget_patterns=_any_of(data["widget_patterns"]),
     )
 
 
@@ -56,7 +52,7 @@ _INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
 _SPECIAL_STARTS = _INLINE_LINK_STARTS | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
 CREDIT_HINTS = ("guồn", "ảnh", "Ảnh", "hoto", "ồ họa", "ồ hoạ", "ideo", "lip", "ẢNH", "GUỒN")
-_CREDIT_HINT = re.compile("|".join(CREDIT_HINTS))
+CREDIT_HINT = re.compile("|".join(CREDIT_HINTS))
 
 
 class _once:  # noqa: N801 - reads as a decorator
@@ -79,23 +75,10 @@ class Line:
         self.no = no  # 1-based line number in the page
         self.text = text
         self.count = count  # how many times this exact line occurs in the page
-
-    @_once
-    def words(self) -> int:
-        return self.text.count(" ") + 1
-
-    @_once
-    def last(self) -> str:
-        """The closing character, looking through closing quotes."""
-        return self.text.rstrip(_CLOSING_QUOTES)[-1:] or " "
-
-    @_once
-    def ends_sentence(self) -> bool:
-        return self.last in _SENTENCE_ENDS
-
-    @_once
-    def ends_statement(self) -> bool:
-        return self.last in ".…"
+        self.words = text.count(" ") + 1
+        last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "  # the closing character, looking through closing quotes
+        self.ends_sentence = last in _SENTENCE_ENDS
+        self.ends_statement = last in ".…"
 
     @_once
     def truncated(self) -> bool:
@@ -106,15 +89,15 @@ class Line:
     def plain_prose(self) -> bool:
         """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page."""
         text = self.text
-        if self.count != 1 or text[0] in _SPECIAL_STARTS or text.rstrip(_CLOSING_QUOTES)[-1:] not in _SENTENCE_ENDS:
+        if self.count != 1 or not self.ends_sentence or text[0] in _SPECIAL_STARTS:
             return False
         words = self.words
         return (
             words >= 9
-            and _CREDIT_HINT.search(text, max(0, len(text) - 60)) is None
+            and CREDIT_HINT.search(text, max(0, len(text) - 60)) is None
             and not text.endswith((" ...", " …"))
             and self.doubled is None
-            and (words > _FURNITURE_MAX_WORDS or not self.furniture)
+            and (words > _FURNITURE_MAX_WORDS or self.furniture is None)
         )
 
     @_once
@@ -138,6 +121,10 @@ class Line:
         )
 
     @_once
+    def has_digit(self) -> bool:
+        return _DIGIT.search(self.text) is not None
+
+    @_once
     def short(self) -> bool:
         """Short enough to be a byline, a time stamp or a credit."""
         return len(self.text) <= 90
@@ -147,22 +134,29 @@ class Line:
         return key(self.text) if self.words <= _FURNITURE_MAX_WORDS else None
 
     @_once
-    def furniture(self) -> bool:
-        return self.end_marker or self.related_marker or self.widget
+    def furniture(self) -> str | None:
+        """The kind of page furniture the line is: "end" (a heading that ends the article), "related" (a related
+        box heading), "widget", or None."""
+        k = self.key
+        if k is None:
+            return None
+        f = furniture()
+        kind = f.kinds.get(k)
+        if kind is None and (match := f.patterns.match(k)) is not None:
+            kind = match.lastgroup
+        return kind
 
-    @_once
+    @property
     def end_marker(self) -> bool:
-        k, f = self.key, furniture()
-        return k is not None and (k in f.end_markers or f.end_patterns.match(k) is not None)
+        return self.furniture == "end"
 
-    @_once
+    @property
     def related_marker(self) -> bool:
-        return self.key is not None and self.key in furniture().related_markers
+        return self.furniture == "related"
 
-    @_once
+    @property
     def widget(self) -> bool:
-        k, f = self.key, furniture()
-        return k is not None and (k in f.widgets or f.widget_patterns.match(k) is not None)
+        return self.furniture == "widget"
 
     @_once
     def doubled(self) -> str | None:

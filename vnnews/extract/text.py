@@ -50,8 +50,12 @@ class NoArticle(ValueError):
 
 
 def _skippable_before_lead(line: Line) -> bool:
-    return line.widget or meta.parse_stamp(line.text) is not None or (
-        line.words <= 6 and meta.parse_byline(line.text) is not None
+    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
+    return (
+        line.widget
+        or meta.parse_stamp(line.text) is not None
+        or (line.words <= 6 and meta.parse_byline(line.text) is not None)
+        or meta.parse_caption(line.text) is not None
     )
 
 
@@ -71,6 +75,9 @@ def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int
             lead, j = j, back(j - 1)  # a lead that ends without a full stop
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
+            k = back(j - 1)
+            if lines[j].ends_sentence and lines[j].words >= 12 and 0 <= k < j - 1 and lines[k].titleish:
+                return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
             return j, lead
         if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
@@ -121,13 +128,14 @@ class _Walker:
     def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
         line, nxt = self.lines[i], self.next_line(i)
         art = self.art
-        if line.end_marker:
+        kind = line.furniture
+        if kind == "end":
             self.role(line, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
-        if line.related_marker:
+        if kind == "related":
             self.in_related, self.prev_kind = True, "marker"
             return self.role(line, "related-marker", "heading of a related-articles box")
-        if line.widget:
+        if kind == "widget":
             self.note_site(line)
             return self.role(line, "widget", "page widget or player control")
         if (title := line.doubled) is not None:
@@ -135,12 +143,12 @@ class _Walker:
             return self.role(line, "related", "link title printed twice on one line")
         if line.text == art.title:
             return self.role(line, "title-repeat", "repeats the headline (image alt text)")
-        if line.short and (stamp := meta.parse_stamp(line.text)) is not None:
+        if line.short and line.has_digit and (stamp := meta.parse_stamp(line.text)) is not None:
             if art.published is None:
                 art.published, art.published_precision = stamp.value, stamp.precision
             return self.role(line, "timestamp", f"time stamp {stamp.value}")
         if (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
-            self.in_related, self.prev_kind = True, "title" if slug[1] else "slug"
+            self.in_related, self.prev_kind = True, "link" if slug[1] else "slug"
             self.add_related(slug[1])
             return self.role(line, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
         if (title := line.inline_link) is not None:
@@ -156,9 +164,10 @@ class _Walker:
             return self.role(line, "related", "link title printed twice in a row")
         if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
             return self.role(line, "related", "second print of a link title")
-        if line.short and (credit := meta.parse_credit(line.text)) is not None:
+        if line.short and line.text[0] in meta.CREDIT_STARTS and (credit := meta.parse_credit(line.text)) is not None:
             return self.credit_line(i, line, credit[0])
-        byline = meta.parse_byline(line.text, bare_ok=line.words <= 5) if line.short else None
+        maybe_byline = line.short and meta.could_be_byline(line.text, line.words)
+        byline = meta.parse_byline(line.text, bare_ok=line.words <= 5) if maybe_byline else None
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
@@ -208,7 +217,8 @@ class _Walker:
             self.in_related, self.prev_kind = True, "title"
             self.add_related(line.text)
             return self.role(line, "related", "link title above a cut-short teaser")
-        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or (
+        introduces = line.text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
+        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or (
             line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
         )
         if keep:
@@ -276,6 +286,9 @@ def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_ti
     if line.widget:
         walker.note_site(line)
         return walker.role(line, "widget", "page widget")
+    if (caption := meta.parse_caption(line.text)) is not None:
+        art.captions.append(Caption(*caption))
+        return walker.role(line, "caption", "photo caption above the lead")
     if under_title and (byline := meta.parse_byline(line.text)):
         art.author, art.source_agency = byline.author, byline.agency
         return walker.role(line, "byline", "author line under the headline")
