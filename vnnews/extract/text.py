@@ -63,7 +63,7 @@ def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int
     """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
 
     def back(j: int) -> int:
-        while j >= 0 and _skippable_before_lead(lines[j]) and lines[j].text != title_hint:
+        while j >= 0 and (lines[j].words == 1 or _skippable_before_lead(lines[j])) and lines[j].text != title_hint:
             j -= 1
         return j
 
@@ -76,12 +76,14 @@ def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
             k = back(j - 1)
-            if lines[j].ends_sentence and lines[j].words >= 12 and 0 <= k < j - 1 and lines[k].titleish:
-                return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
+            above = lines[k] if 0 <= k < j - 1 else None
+            if lines[j].ends_sentence and lines[j].words >= 12 and above and above.titleish and above.words >= 4:
+                if meta.parse_breadcrumb(above.text) is None:
+                    return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
             return j, lead
         if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
-        if title_hint is not None or lead == 0:
+        if title_hint is not None:
             return None, lead
     raise NoArticle("no article found: no headline followed by prose")
 
