@@ -84,7 +84,9 @@ def article_id(title: str, lead: str | None, body: list[str]) -> str:
     text = "\n".join([title, lead or "", *body])
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    folded = "\n".join(" ".join(line.split()) for line in text.casefold().split("\n"))
+    folded = text.casefold()
+    if "  " in folded or "\t" in folded or "\xa0" in folded or "\r" in folded:
+        folded = "\n".join(" ".join(line.split()) for line in folded.split("\n"))
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 

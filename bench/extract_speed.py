@@ -1,0 +1,98 @@
+"""Pages per second of vnnews text-page extraction, against jusText on the same pages in the same run.
+
+The pages are the five seeds plus N VietNews pages rendered by bench/pages.py. jusText gets each page as
+HTML with one <p> per line and the Vietnamese stoplist, the nearest it comes to reading a text page; building
+that HTML (and the RawPage records) is done before the clock starts. Each side is warmed up, then timed over
+all pages three times with time.perf_counter; the best pass counts.
+
+    python bench/extract_speed.py [--n 2000] [--seed 13] [--data DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extract_eval import SAMPLES, data_dir  # noqa: E402
+
+from vnnews.model import InputError, RawPage  # noqa: E402
+
+
+def load_pages(data: Path, n: int, seed: int) -> list[tuple[str, str]]:
+    from pages import dev_pages
+
+    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    return seeds + [(name, text) for name, text, _ in dev_pages(data, n, seed)] if n else seeds
+
+
+def as_html(text: str) -> str:
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>\n{paragraphs}</body></html>"
+
+
+def best_rate(run: Callable[[], None], count: int, passes: int = 3) -> float:
+    """Pages per second of the fastest of `passes` timed runs."""
+    times = []
+    for _ in range(passes):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return count / min(times)
+
+
+def measure(texts: Sequence[tuple[str, str]]) -> dict:
+    import justext
+
+    from vnnews.extract import page
+
+    raws = [RawPage(source=name, text=text) for name, text in texts]
+    docs = [as_html(text) for _, text in texts]
+    stoplist = justext.get_stoplist("Vietnamese")
+
+    def run_vnnews(items: Sequence[RawPage] = raws) -> None:
+        for raw in items:
+            try:
+                page(raw)
+            except InputError:
+                pass
+
+    def run_justext(items: Sequence[str] = docs) -> None:
+        for doc in items:
+            justext.justext(doc, stoplist)
+
+    run_vnnews(raws[:100])  # warm-up: imports, compiled patterns, caches
+    run_justext(docs[:100])
+    vn, jt = best_rate(run_vnnews, len(raws)), best_rate(run_justext, len(docs))
+    return {"pages": len(raws), "vnnews_pages_per_s": round(vn, 1), "justext_pages_per_s": round(jt, 1),
+            "ratio": round(vn / jt, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="VietNews pages besides the five seeds")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--data", help="data directory (default $VNNEWS_DATA or ../shared/data)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.n and not (data_dir(args.data) / "vietnews").is_dir():
+        parser.error(f"no vietnews under {data_dir(args.data)}: give --data, set VNNEWS_DATA, or --n 0")
+    result = measure(load_pages(data_dir(args.data), args.n, args.seed))
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{result['pages']} pages (the seeds + {args.n if args.n else 0} VietNews)")
+        print(f"vnnews   {result['vnnews_pages_per_s']:10.1f} pages/s")
+        print(f"jusText  {result['justext_pages_per_s']:10.1f} pages/s")
+        print(f"vnnews/jusText = {result['ratio']:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
