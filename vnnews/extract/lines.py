@@ -78,7 +78,8 @@ class Line:
         self.words = text.count(" ") + 1
         last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "  # the closing character, looking through closing quotes
         self.ends_sentence = last in _SENTENCE_ENDS
-        self.ends_statement = last in ".…"
+        # Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not.
+        self.statement = (last in ".…" and self.words >= 8) or self.words >= 45
 
     @_once
     def truncated(self) -> bool:
@@ -104,11 +105,6 @@ class Line:
     def paragraph(self) -> bool:
         """Shaped like running prose: a sentence of some length, or a long line."""
         return (self.ends_sentence and self.words >= 8) or self.words >= 30
-
-    @_once
-    def statement(self) -> bool:
-        """Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not."""
-        return (self.ends_statement and self.words >= 8) or self.words >= 45
 
     @_once
     def titleish(self) -> bool:
@@ -196,12 +192,13 @@ def split_lines(text: str) -> list[Line]:
         text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in _INVISIBLE_MARKS):
         text = _INVISIBLE.sub("", text)
-    kept = []
+    numbers, texts = [], []
     for no, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if line:
             if "  " in line or "\t" in line or "\xa0" in line:
                 line = " ".join(line.split())
-            kept.append((no, line))
-    counts = Counter(t for _, t in kept)
-    return [Line(no, t, counts[t]) for no, t in kept]
+            numbers.append(no)
+            texts.append(line)
+    counts = Counter(texts)
+    return [Line(no, t, counts[t]) for no, t in zip(numbers, texts, strict=True)]

@@ -198,8 +198,8 @@ _HOME = re.compile(r"^(?:trang chủ|home|trang nhất)\b\s*[>»›/|]?\s*", re.
 
 def parse_breadcrumb(line: str) -> list[str] | None:
     """ "Trang chủ Quốc tế Nhịp sống" or "Thế giới > Châu Âu" → ["Quốc tế", "Nhịp sống"]."""
-    home = _HOME.match(line)
-    if not home and not re.search(r"\s(?:>|»|›)\s", line):
+    home = _HOME.match(line) if line[:1] in "TtHh" else None
+    if not home and not ("> " in line or "» " in line or "› " in line):
         return None
     rest = line[home.end():] if home else line
     parts = [p for p in _BREADCRUMB_SEP.split(rest) if p]

@@ -53,7 +53,7 @@ def _skippable_before_lead(line: Line) -> bool:
     """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
     return (
         line.widget
-        or meta.parse_stamp(line.text) is not None
+        or (line.has_digit and meta.parse_stamp(line.text) is not None)
         or (line.words <= 6 and meta.parse_byline(line.text) is not None)
         or meta.parse_caption(line.text) is not None
     )
@@ -130,6 +130,9 @@ class _Walker:
     def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
         line, nxt = self.lines[i], self.next_line(i)
         art = self.art
+        if (title := line.doubled) is not None:
+            self.add_related(title)
+            return self.role(line, "related", "link title printed twice on one line")
         kind = line.furniture
         if kind == "end":
             self.role(line, "end-marker", "block heading after which the page holds no more of the article")
@@ -140,9 +143,6 @@ class _Walker:
         if kind == "widget":
             self.note_site(line)
             return self.role(line, "widget", "page widget or player control")
-        if (title := line.doubled) is not None:
-            self.add_related(title)
-            return self.role(line, "related", "link title printed twice on one line")
         if line.text == art.title:
             return self.role(line, "title-repeat", "repeats the headline (image alt text)")
         if line.short and line.has_digit and (stamp := meta.parse_stamp(line.text)) is not None:
@@ -278,10 +278,10 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
 
 
 def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_title: bool) -> None:
-    if (crumbs := meta.parse_breadcrumb(line.text)) is not None and art.section is None:
+    if art.section is None and (crumbs := meta.parse_breadcrumb(line.text)) is not None:
         art.section = crumbs[0]
         return walker.role(line, "breadcrumb", f"site path; section {crumbs[0]!r}")
-    if (stamp := meta.parse_stamp(line.text)) is not None:
+    if line.has_digit and (stamp := meta.parse_stamp(line.text)) is not None:
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
         return walker.role(line, "timestamp", f"publication time {stamp.value}")
