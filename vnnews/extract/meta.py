@@ -70,13 +70,13 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     if len(line) > 90:
         return None
     match = _CREDIT_PAREN.match(line)
-    if match:
+    if match and _vietnamese_name(match.group("name")):
         is_credit, agency = _agency_from(match.group("inner"))
         if is_credit:
             return Byline(match.group("name").strip(), agency)
         return None
     match = _OUTLET.match(line)
-    if match:
+    if match and _vietnamese_name(match.group("name")):
         agency = _agency_from(match.group("inner"))[1] if match.group("inner") else None
         return Byline(match.group("name").strip(), agency or match.group("outlet").strip())
     match = _PAREN_ONLY.match(line)
