@@ -1,0 +1,270 @@
+"""The SQLite store: articles, where each came from, what failed, and an accent-folded full-text index.
+
+Every page is committed on its own, in WAL mode, so a batch killed half way keeps what it committed and a rerun
+finishes the rest; article ids are content hashes, so the same article met twice is stored once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from vnnews.model import Article, Caption, InputError
+from vnnews.store.fold import GUILLEMETS, Marks, fold, fts_query, query_terms, snippet
+from vnnews.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from vnnews.store.periods import period
+
+# BM25 column weights for articles_fts (title, lead, body): a word in the title says most.
+_BM25 = "bm25(articles_fts, 10.0, 4.0, 1.0)"
+_ARTICLE_COLUMNS = (
+    "id source title lead body author source_agency site section url published published_precision "
+    "captions related fetched_at"
+).split()
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str
+    source: str
+    site: str | None
+    published: str | None
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchPage:
+    """One page of results and how many there are in all, so a surface can page through them."""
+
+    total: int
+    results: list[SearchHit]
+
+
+@dataclass
+class FailureRecord:
+    source: str
+    reason: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class SchemaError(Exception):
+    """The database was written by a newer vnnews than this one."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One SQLite database file; open it with ``vnnews.store.open``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        self._migrate()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        if self.schema_version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.path} has schema version {self.schema_version}; this vnnews knows up to {SCHEMA_VERSION}"
+            )
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        for version, migration in enumerate(MIGRATIONS, start=1):
+            with self._transaction() as db:  # re-read inside the lock: another process may have migrated meanwhile
+                if db.execute("PRAGMA user_version").fetchone()[0] >= version:
+                    continue
+                for statement in migration.statements:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version}")
+
+    # -- ingest ---------------------------------------------------------------------------------------------------
+
+    def is_unchanged(self, source: str, sha: str) -> bool:
+        """Whether ``source`` was already stored with exactly this content."""
+        row = self._db.execute("SELECT sha FROM sources WHERE source = ?", (source,)).fetchone()
+        return row is not None and row["sha"] == sha
+
+    def put(self, article: Article, source: str, sha: str) -> bool:
+        """Store one article read from ``source`` in one transaction; False when that article was already stored."""
+        data = article.to_dict()
+        data["body"] = json.dumps(article.body, ensure_ascii=False)
+        data["captions"] = json.dumps([asdict(c) for c in article.captions], ensure_ascii=False)
+        data["related"] = json.dumps(article.related, ensure_ascii=False)
+        first, last = period(article.published) or (None, None)
+        with self._transaction() as db:
+            new = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None
+            if new:
+                columns = [*_ARTICLE_COLUMNS, "published_from", "published_to", "ingested_at"]
+                values = [data[c] for c in _ARTICLE_COLUMNS] + [first, last, _now()]
+                seq = db.execute(
+                    f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values
+                ).lastrowid
+                db.execute(
+                    "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
+                    (seq, fold(article.title), fold(article.lead or ""), fold("\n".join(article.body))),
+                )
+            db.execute(
+                "INSERT INTO sources (source, article_id, sha, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (source) "
+                "DO UPDATE SET article_id = excluded.article_id, sha = excluded.sha, seen_at = excluded.seen_at",
+                (source, article.id, sha, _now()),
+            )
+            db.execute("DELETE FROM failures WHERE source = ?", (source,))
+        return new
+
+    def put_failure(self, source: str, reason: str) -> None:
+        """Record why ``source`` failed, replacing what an earlier run said about it."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM failures WHERE source = ?", (source,))
+            db.execute("INSERT INTO failures (source, reason, at) VALUES (?, ?, ?)", (source, reason, _now()))
+
+    # -- reading --------------------------------------------------------------------------------------------------
+
+    def article(self, id_or_prefix: str) -> Article | None:
+        """The article with this id, or the one whose id starts with it; InputError when several do."""
+        prefix = id_or_prefix.strip().lower()
+        if not prefix or not prefix.isalnum():
+            return None
+        rows = self._db.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        exact = [r for r in rows if r["id"] == prefix]
+        if len(rows) > 1 and not exact:
+            raise InputError(f"id prefix {id_or_prefix!r} matches more than one article; give more characters")
+        return _article(exact[0] if exact else rows[0]) if rows else None
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        site: str | None = None,
+        since: tuple[str, str] | None = None,
+        until: tuple[str, str] | None = None,
+        marks: Marks = GUILLEMETS,
+    ) -> SearchPage:
+        """Articles matching every word of ``query`` (or, when none does, any word), best BM25 first."""
+        terms = query_terms(query)
+        if not terms:
+            return SearchPage(0, [])
+        page = self._search(fts_query(terms), terms, limit, offset, site, since, until, marks)
+        if page.total == 0 and len(terms) > 1:
+            page = self._search(fts_query(terms, any_term=True), terms, limit, offset, site, since, until, marks)
+        return page
+
+    def _search(self, match, terms, limit, offset, site, since, until, marks) -> SearchPage:
+        where, params = ["articles_fts MATCH ?"], [match]
+        if site:
+            where.append("a.site = ? COLLATE NOCASE")
+            params.append(site)
+        if since:
+            where.append("a.published_to >= ?")
+            params.append(since[0])
+        if until:
+            where.append("a.published_from <= ?")
+            params.append(until[1])
+        # Only filters need the articles table; without them counting and ranking read the index alone.
+        join = " JOIN articles a ON a.seq = articles_fts.rowid" if len(where) > 1 else ""
+        matches = f"FROM articles_fts{join} WHERE {' AND '.join(where)}"
+        total = self._db.execute(f"SELECT count(*) {matches}", params).fetchone()[0]
+        rows = self._db.execute(
+            f"WITH ranked AS (SELECT articles_fts.rowid AS seq, {_BM25} AS rank {matches} "
+            "ORDER BY rank, seq LIMIT ? OFFSET ?) "
+            "SELECT a.*, ranked.rank FROM ranked JOIN articles a ON a.seq = ranked.seq ORDER BY ranked.rank, a.seq",
+            [*params, limit, offset],
+        ).fetchall()
+        hits = []
+        for row in rows:
+            text = "\n".join(p for p in [row["lead"] or "", *json.loads(row["body"])] if p)
+            hits.append(
+                SearchHit(
+                    id=row["id"],
+                    title=row["title"],
+                    source=row["source"],
+                    site=row["site"],
+                    published=row["published"],
+                    score=round(-row["rank"], 3),
+                    snippet=snippet(text or row["title"], terms, marks),
+                )
+            )
+        return SearchPage(total, hits)
+
+    def stats(self) -> dict[str, Any]:
+        db = self._db
+        sites = db.execute(
+            "SELECT coalesce(site, 'unknown') AS site, count(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, site"
+        ).fetchall()
+
+        def published(order: str) -> str | None:
+            row = db.execute(
+                f"SELECT published FROM articles WHERE published_from IS NOT NULL ORDER BY published_from {order}, "
+                f"published_to {order} LIMIT 1"
+            ).fetchone()
+            return row[0] if row else None
+
+        return {
+            "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "sites": {row["site"]: row["n"] for row in sites},
+            "first_published": published("ASC"),
+            "last_published": published("DESC"),
+            "failures": db.execute("SELECT count(DISTINCT source) FROM failures").fetchone()[0],
+            "schema_version": self.schema_version,
+        }
+
+    def failures(self, limit: int = 50) -> list[FailureRecord]:
+        rows = self._db.execute(
+            "SELECT source, reason, at FROM failures ORDER BY at DESC, rowid DESC LIMIT ?", (limit,)
+        )
+        return [FailureRecord(**dict(row)) for row in rows]
+
+
+def _article(row: sqlite3.Row) -> Article:
+    data = {c: row[c] for c in _ARTICLE_COLUMNS}
+    data["body"] = json.loads(data["body"])
+    data["related"] = json.loads(data["related"])
+    data["captions"] = [Caption(**c) for c in json.loads(data["captions"])]
+    return Article(**data)
