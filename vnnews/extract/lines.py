@@ -95,7 +95,7 @@ class Line:
         words = self.words
         return (
             words >= 9
-            and CREDIT_HINT.search(text, max(0, len(text) - 60)) is None
+            and not self.credit_hint
             and not text.endswith((" ...", " …"))
             and self.doubled is None
             and (words > _FURNITURE_MAX_WORDS or self.furniture is None)
@@ -115,6 +115,11 @@ class Line:
             and not self.text.endswith((".", ":", ",", ";"))
             and (first.isupper() or first.isdigit() or first in "'\"‘“[(")
         )
+
+    @_once
+    def credit_hint(self) -> bool:
+        """Whether a photo credit's label ("Nguồn:", "Ảnh:") may close the line: a cheap test before the pattern."""
+        return CREDIT_HINT.search(self.text, max(0, len(self.text) - 80)) is not None
 
     @_once
     def has_digit(self) -> bool:

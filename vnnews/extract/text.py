@@ -55,7 +55,7 @@ def _skippable_before_lead(line: Line) -> bool:
         line.widget
         or (line.has_digit and meta.parse_stamp(line.text) is not None)
         or (line.words <= 6 and meta.parse_byline(line.text) is not None)
-        or meta.parse_caption(line.text) is not None
+        or (line.credit_hint and meta.parse_caption(line.text) is not None)
     )
 
 
@@ -123,8 +123,8 @@ class _Walker:
                 roles.append((line, "body", "prose inside the article"))
                 self.prev_kind = "body"
             elif self.step(i) == "end":
-                for rest in self.lines[i + 1:]:
-                    self.role(rest, "after-end", "below a block heading that ends the article")
+                reason = "below a block heading that ends the article"
+                roles.extend((rest, "after-end", reason) for rest in lines[i + 1:])
                 return
 
     def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
@@ -156,7 +156,7 @@ class _Walker:
         if (title := line.inline_link) is not None:
             self.add_related(title)
             return self.role(line, "related", "inline link to another article")
-        if (caption := meta.parse_caption(line.text)) is not None:
+        if line.credit_hint and (caption := meta.parse_caption(line.text)) is not None:
             art.captions.append(Caption(*caption))
             self.in_related, self.prev_kind = False, "caption"
             return self.role(line, "caption", "ends with a photo credit")
@@ -213,7 +213,8 @@ class _Walker:
         if line.truncated:
             self.in_related, self.prev_kind = True, "teaser"
             return self.role(line, "teaser", "summary cut short with '...': a link teaser")
-        if nxt is not None and line.titleish and not line.ends_sentence and meta.parse_caption(nxt.text):
+        above_caption = nxt is not None and nxt.credit_hint and meta.parse_caption(nxt.text) is not None
+        if above_caption and line.titleish and not line.ends_sentence:
             return self.role(line, "image-title", "headline-shaped line just above a photo caption")
         if nxt is not None and line.titleish and nxt.truncated:
             self.in_related, self.prev_kind = True, "title"
@@ -288,7 +289,7 @@ def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_ti
     if line.widget:
         walker.note_site(line)
         return walker.role(line, "widget", "page widget")
-    if (caption := meta.parse_caption(line.text)) is not None:
+    if line.credit_hint and (caption := meta.parse_caption(line.text)) is not None:
         art.captions.append(Caption(*caption))
         return walker.role(line, "caption", "photo caption above the lead")
     if under_title and (byline := meta.parse_byline(line.text)):
