@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Tokens as SQLite's unicode61 tokenizer sees them: runs of letters and digits (underscore separates).
 TOKEN = re.compile(r"[^\W_]+")
@@ -71,15 +72,41 @@ class Marks:
 GUILLEMETS = Marks()
 
 
+@lru_cache(maxsize=1)
+def _folds_to() -> dict[str, str]:
+    """Every letter a Vietnamese page may print, grouped by what it folds to: "a" → "aàáảãạăằ…AÀÁ…"."""
+    groups: dict[str, list[str]] = {}
+    for code in [*range(0x20, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        groups.setdefault(_fold_char(char), []).append(char)
+    return {base: "".join(chars) for base, chars in groups.items()}
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds the terms as whole words in unfolded text, accents and case ignored."""
+    folds_to = _folds_to()
+
+    def term_pattern(term: str) -> str:
+        return "".join(f"[{re.escape(folds_to[c])}]" if c in folds_to else re.escape(c) for c in term)
+
+    alternatives = "|".join(term_pattern(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def match_spans(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, term) of every whole word of ``text`` that folds to one of ``terms``; offsets index ``text``."""
-    wanted = set(terms)
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(fold(text)) if m.group() in wanted]
+    """(start, end, term) of every whole word of ``text`` that folds to one of ``terms``; offsets index ``text``.
+
+    The words are found in the text as printed, so a long article is never folded whole for its snippet."""
+    if not terms:
+        return []
+    return [(m.start(), m.end(), fold(m.group())) for m in _terms_pattern(tuple(terms)).finditer(text)]
 
 
 def snippet(text: str, terms: list[str], marks: Marks = GUILLEMETS, width: int = 200) -> str:
     """About ``width`` characters of ``text`` around the densest cluster of query words, those words marked."""
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     spans = match_spans(text, terms)
     if not spans:
         return _cut(text, 0, min(len(text), width), [], marks)
