@@ -103,8 +103,12 @@ def match_spans(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), fold(m.group())) for m in _terms_pattern(tuple(terms)).finditer(text)]
 
 
+SNIPPET_SCAN = 50_000  # characters of an article searched for its snippet: enough for news, bounded for giants
+
+
 def snippet(text: str, terms: list[str], marks: Marks = GUILLEMETS, width: int = 200) -> str:
     """About ``width`` characters of ``text`` around the densest cluster of query words, those words marked."""
+    text = text[:SNIPPET_SCAN]
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     spans = match_spans(text, terms)
