@@ -118,10 +118,14 @@ class _Walker:
         lines, body, roles, title = self.lines, self.art.body, self.art.roles, self.art.title
         for i in range(start, len(lines)):
             line = lines[i]
-            if line.plain_prose and not (self.in_related or self.closed) and line.text != title:
-                body.append(line.text)  # the common case, kept cheap: article prose in article state
-                roles.append((line, "body", "prose inside the article"))
-                self.prev_kind = "body"
+            if line.plain_prose and line.text != title:
+                # The common case, kept cheap: a prose line cannot be furniture, a link, a credit or a byline.
+                if self.in_related or self.closed:
+                    self.step_outside(line, lines[i + 1] if i + 1 < len(lines) else None)
+                else:
+                    body.append(line.text)
+                    roles.append((line, "body", "prose inside the article"))
+                    self.prev_kind = "body"
             elif self.step(i) == "end":
                 reason = "below a block heading that ends the article"
                 roles.extend((rest, "after-end", reason) for rest in lines[i + 1:])
@@ -133,6 +137,13 @@ class _Walker:
         if (title := line.doubled) is not None:
             self.add_related(title)
             return self.role(line, "related", "link title printed twice on one line")
+        if line.count > 1 and line.words > 2:
+            if nxt is not None and nxt.text == line.text:
+                self.in_related, self.prev_kind = True, "title"
+                self.add_related(line.text)
+                return self.role(line, "related", "link title printed twice in a row")
+            if i > 0 and self.lines[i - 1].text == line.text:
+                return self.role(line, "related", "second print of a link title")
         kind = line.furniture
         if kind == "end":
             self.role(line, "end-marker", "block heading after which the page holds no more of the article")
@@ -160,12 +171,6 @@ class _Walker:
             art.captions.append(Caption(*caption))
             self.in_related, self.prev_kind = False, "caption"
             return self.role(line, "caption", "ends with a photo credit")
-        if nxt is not None and nxt.count > 1 and nxt.text == line.text:
-            self.in_related, self.prev_kind = True, "title"
-            self.add_related(line.text)
-            return self.role(line, "related", "link title printed twice in a row")
-        if i > 0 and line.count > 1 and self.lines[i - 1].text == line.text:
-            return self.role(line, "related", "second print of a link title")
         if line.short and line.text[0] in meta.CREDIT_STARTS and (credit := meta.parse_credit(line.text)) is not None:
             return self.credit_line(i, line, credit[0])
         maybe_byline = line.short and meta.could_be_byline(line.text, line.words)
