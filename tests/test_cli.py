@@ -115,9 +115,11 @@ def test_usage_errors_exit_2(cli, args):
 
 
 def test_demo(cli, db_path: Path):
-    result = cli("demo", "--db", db_path)
+    result = cli("demo", "--db", db_path, "--no-serve")
     assert result.exit_code == 0, result.output
     assert "5 ingested" in result.stdout and "vnnews show" in result.stdout
+    assert "$ vnnews timeline NATO" in result.stdout and "vnnews actor" in result.stdout
+    assert "Serving" not in result.stdout
 
 
 def _articles_in(db: Path) -> int:
@@ -129,7 +131,7 @@ def _articles_in(db: Path) -> int:
 
 
 def test_kill_9_mid_batch_then_rerun_stores_each_article_once(tmp_path: Path):
-    pages = write_pages(tmp_path / "pages", 200, paragraphs=40)
+    pages = write_pages(tmp_path / "pages", 60, paragraphs=10)
     db = tmp_path / "news.db"
     command = [
         sys.executable,
@@ -154,6 +156,7 @@ def test_kill_9_mid_batch_then_rerun_stores_each_article_once(tmp_path: Path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(pages) - committed} ingested, {committed} unchanged, 0 failed" in rerun.stdout
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (200, 200)
-        assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 200
-        assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 200
+        assert conn.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (60, 60)
+        assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 60
+        assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 60
+        assert conn.execute("SELECT count(*) FROM analysed").fetchone()[0] == 60

@@ -79,15 +79,15 @@ def test_schema_is_migrated_once_and_in_wal_mode(db_path: Path):
 def test_a_new_migration_runs_once_on_an_existing_database(db_path: Path, monkeypatch: pytest.MonkeyPatch):
     with store.open(db_path) as old:
         old.put(WITHDRAWAL, "a.txt", "sha-a")
-    quotes = Migration("quotes", ("CREATE TABLE quotes (article_id TEXT NOT NULL, text TEXT NOT NULL)",))
-    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, quotes))
+    notes = Migration("notes", ("CREATE TABLE notes (article_id TEXT NOT NULL, text TEXT NOT NULL)",))
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, notes))
     monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     for _ in range(2):
         with store.open(db_path) as upgraded:
             assert upgraded.schema_version == SCHEMA_VERSION + 1
             assert upgraded.search("rut quan").total == 1
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT count(*) FROM quotes").fetchone() == (0,)
+        assert raw.execute("SELECT count(*) FROM notes").fetchone() == (0,)
 
 
 def test_same_article_twice_is_stored_once(db):
@@ -209,3 +209,10 @@ def test_stats_and_failures(db):
     assert [(f.source, f.reason) for f in db.failures()] == [("bad.txt", "still no article")]
     db.put(make_article("Trang đã sửa", ["Có bài."]), "bad.txt", "fixed")
     assert db.stats()["failures"] == 0
+
+
+def test_periods_of_weeks_months_and_timestamps():
+    assert store.period("2021-W32") == ("2021-08-09", "2021-08-15")
+    assert store.period("2021-W60") is None
+    assert store.period("2024-02") == ("2024-02-01", "2024-02-29")
+    assert store.period("2021-08-14T18:19:00+07:00") == ("2021-08-14", "2021-08-14")

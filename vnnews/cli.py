@@ -9,79 +9,51 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from itertools import chain, islice
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 import vnnews
-from vnnews.model import Article, Failure, InputError
+from vnnews import cli_analysis
+from vnnews.cli_output import (
+    Db,
+    ExtractFormat,
+    ListFormat,
+    Meta,
+    Paths,
+    Since,
+    Until,
+    err,
+    out,
+    progress,
+    report,
+    usage_errors,
+    write_jsonl,
+)
+from vnnews.model import Article, Failure
 from vnnews.service import GUILLEMETS, Explained, Marks, SearchPage, Service
-from vnnews.store import SchemaError
 
 app = typer.Typer(
     name="vnnews",
-    help="Vietnamese news intelligence: clean articles out of scraped news pages, stored and searchable.",
+    help="Vietnamese news intelligence: clean articles out of scraped news pages, stored, analysed and searchable.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
 
 # Snippet markers: jsonl and csv carry «…» around matched words; the table marks them with private-use
 # characters that never occur in news text and turns them into bold.
 _TABLE_MARKS = Marks("\ue000", "\ue001")
 
 
-class ExtractFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 class ShowFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-Paths = Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL files, or - for stdin.")]
-Meta = Annotated[
-    Path | None,
-    typer.Option("--meta", exists=True, dir_okay=False, help="Manifest (JSONL) with url, site, published per file."),
-]
-Db = Annotated[Path | None, typer.Option("--db", help="Database file [default: $VNNEWS_DB or the user data dir].")]
-
-
-@contextmanager
-def _usage_errors() -> Iterator[None]:
-    """A bad manifest, date or database is the caller's to fix: one line on stderr and exit code 2."""
-    try:
-        yield
-    except (InputError, SchemaError) as exc:
-        err.print(f"vnnews: {exc}", markup=False)
-        raise typer.Exit(2) from None
-
-
-def _report(failure: Failure) -> None:
-    err.print(f"{failure.source}: {failure.reason}", markup=False, soft_wrap=True)
-
-
-def _jsonl(row: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -96,12 +68,12 @@ def extract(
     """Print the clean article of each page, without storing anything."""
     service = Service()
     failed = False
-    with _usage_errors():
+    with usage_errors():
         if explain:
             for item in service.explain(paths, meta):
                 failed |= isinstance(item, Failure)
                 if isinstance(item, Failure):
-                    _report(item)
+                    report(item)
                 else:
                     _print_explained(item, format)
             raise typer.Exit(1 if failed else 0)
@@ -112,9 +84,9 @@ def extract(
         for item in chain(head, items):
             if isinstance(item, Failure):
                 failed = True
-                _report(item)
+                report(item)
             elif chosen is ExtractFormat.jsonl:
-                _jsonl(item.to_dict())
+                write_jsonl(item.to_dict())
             else:
                 articles.append(item)
     if articles:
@@ -126,7 +98,7 @@ def extract(
 def _print_explained(explained: Explained, format: ExtractFormat | None) -> None:
     if format is ExtractFormat.jsonl:
         for line in explained.lines:
-            _jsonl(
+            write_jsonl(
                 {
                     "source": explained.source,
                     "line_no": line.line_no,
@@ -148,27 +120,11 @@ def _print_explained(explained: Explained, format: ExtractFormat | None) -> None
 
 @app.command()
 def ingest(paths: Paths, meta: Meta = None, db: Db = None) -> None:
-    """Extract every page and store it; pages already stored as they are count as unchanged."""
-    with Service(db) as service, _usage_errors():
-        if not err.is_terminal:
-            summary = service.ingest(paths, meta)
-        else:
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            ) as bar:
-                task = bar.add_task("ingesting", total=None)
-
-                def advance(source: str, outcome: str) -> None:
-                    bar.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
-
-                summary = service.ingest(paths, meta, progress=advance)
+    """Extract and analyse every page and store it; pages already stored as they are count as unchanged."""
+    with Service(db) as service, usage_errors(), progress("ingesting") as advance:
+        summary = service.ingest(paths, meta, progress=advance)
     for failure in summary.failed:
-        _report(failure)
+        report(failure)
     out.print(f"{summary.ingested} ingested, {summary.unchanged} unchanged, {len(summary.failed)} failed")
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -179,8 +135,11 @@ def search(
     limit: Annotated[int, typer.Option("--limit", min=0)] = 20,
     offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
     site: Annotated[str | None, typer.Option("--site", help="Only this site, e.g. baoquocte.vn.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help='Only articles naming this actor: id or any name ("Russia", "Nga").')
+    ] = None,
     format: Annotated[ListFormat, typer.Option("--format", help="table, or jsonl/csv with «…» marks.")] = (
         ListFormat.table
     ),
@@ -188,12 +147,14 @@ def search(
 ) -> None:
     """Full-text search, best match first; snippets show the matched words."""
     marks = _TABLE_MARKS if format is ListFormat.table else GUILLEMETS
-    with Service(db) as service, _usage_errors():
-        page = service.search(query, limit=limit, offset=offset, site=site, since=since, until=until, marks=marks)
+    with Service(db) as service, usage_errors():
+        page = service.search(
+            query, limit=limit, offset=offset, site=site, since=since, until=until, marks=marks, actor=actor
+        )
     rows = [hit.to_dict() for hit in page.results]
     if format is ListFormat.jsonl:
         for row in rows:
-            _jsonl(row)
+            write_jsonl(row)
     elif format is ListFormat.csv:
         writer = csv.DictWriter(
             sys.stdout, fieldnames=["id", "title", "source", "site", "published", "score", "snippet"]
@@ -237,7 +198,7 @@ def show(
     db: Db = None,
 ) -> None:
     """Read one stored article."""
-    with Service(db) as service, _usage_errors():
+    with Service(db) as service, usage_errors():
         article = service.article(id)
     if article is None:
         err.print(f"vnnews: no article with id {id!r} in {service.db_path}", markup=False)
@@ -278,10 +239,10 @@ def stats(
     db: Db = None,
 ) -> None:
     """What the database holds."""
-    with Service(db) as service, _usage_errors():
+    with Service(db) as service, usage_errors():
         numbers = service.stats()
     if format is ListFormat.jsonl:
-        _jsonl(numbers)
+        write_jsonl(numbers)
         return
     rows = [(key, value) for key, value in numbers.items() if key != "sites"]
     rows += [(f"site {site}", count) for site, count in numbers["sites"].items()]
@@ -299,32 +260,51 @@ def stats(
 
 
 @app.command()
-def demo(db: Db = None) -> None:
-    """Ingest the bundled sample pages and run a search on them."""
+def demo(
+    db: Db = None,
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="End by serving the web desk.")] = True,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Ingest the bundled sample pages, run a search and show an actor, then serve the web desk on 127.0.0.1."""
     samples = Path(vnnews.__file__).resolve().parents[1] / "samples"
     if not samples.is_dir():
         err.print(f"vnnews: no samples/ beside the package ({samples}); demo needs a source checkout", markup=False)
         raise typer.Exit(1)
     manifest = samples / "manifest.jsonl"
-    with Service(db) as service, _usage_errors():
+    with Service(db) as service, usage_errors():
         summary = service.ingest([str(samples)], manifest if manifest.exists() else None)
         out.print(
             f"{summary.ingested} ingested, {summary.unchanged} unchanged, {len(summary.failed)} failed "
             f"into {service.db_path}"
         )
         for failure in summary.failed:
-            _report(failure)
+            report(failure)
         query = "tong thu ky nato gap trump"
         out.print(f'\n$ vnnews search "{query}"')
         page = service.search(query, limit=3, marks=_TABLE_MARKS)
         _print_hits(page, 0)
+        top = service.actors(limit=1).results
+        if top:
+            out.print(f"\n$ vnnews timeline {top[0].name}")
+            cli_analysis.print_timeline(service.timeline(top[0].id, limit=8).results)
     db_flag = f" --db {service.db_path}" if db else ""
     out.print("\nNext:")
     out.print(f'  vnnews search "nato rut quan"{db_flag}', markup=False)
     if page.results:
         out.print(f"  vnnews show {page.results[0].id[:8]}{db_flag}", markup=False)
+    out.print(f"  vnnews actors{db_flag}", markup=False)
+    if top:
+        out.print(f'  vnnews actor "{top[0].name}"{db_flag}', markup=False)
+    out.print(f'  vnnews search "nato" --actor Nga{db_flag}', markup=False)
+    out.print(f"  vnnews events --root 04{db_flag}", markup=False)
     out.print(f"  vnnews stats{db_flag}", markup=False)
+    if serve:
+        out.print(f"\nServing the web desk at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        cli_analysis.serve_app(service.db_path, "127.0.0.1", port, None)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+cli_analysis.register(app)
 
 
 def main() -> None:

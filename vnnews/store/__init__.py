@@ -7,12 +7,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vnnews.store.findings import findings
 from vnnews.store.fold import GUILLEMETS, Marks, fold
 from vnnews.store.periods import bound, period
+from vnnews.store.records import (
+    ActorDetail,
+    ActorSummary,
+    ArticleAnalysis,
+    EventRow,
+    Findings,
+    KnownActor,
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    Page,
+    QuoteRow,
+    Role,
+    SeenRole,
+    TimelineRow,
+    VolumePoint,
+)
 from vnnews.store.sqlite import FailureRecord, SchemaError, SearchHit, SearchPage, Store
 
 __all__ = [
     "GUILLEMETS",
+    "ActorDetail",
+    "ActorSummary",
+    "ArticleAnalysis",
+    "EventRow",
+    "Findings",
+    "KnownActor",
+    "Network",
+    "NetworkEdge",
+    "NetworkNode",
+    "Page",
+    "QuoteRow",
+    "Role",
+    "SeenRole",
+    "TimelineRow",
+    "VolumePoint",
     "FailureRecord",
     "Marks",
     "SchemaError",
@@ -20,6 +53,7 @@ __all__ = [
     "SearchPage",
     "Store",
     "bound",
+    "findings",
     "fold",
     "open",
     "period",

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 
 from vnnews.model import InputError
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})$")
 
 
 def period(value: str | None) -> tuple[str, str] | None:
-    """(first day, last day) as YYYY-MM-DD of an ISO date or timestamp's calendar date; None when it is no date."""
+    """(first day, last day) as YYYY-MM-DD of an ISO date, ISO week (2021-W32) or timestamp's calendar date; None
+    when it is no date."""
+    week = _WEEK.match(value or "")
+    if week:
+        try:
+            monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        except ValueError:
+            return None
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
     match = _PERIOD.match(value or "")
     if match is None:
         return None

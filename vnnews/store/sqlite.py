@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from vnnews.model import Article, Caption, InputError
+from vnnews.store import analysis
 from vnnews.store.fold import GUILLEMETS, Marks, fold, fts_query, query_terms, snippet
 from vnnews.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from vnnews.store.periods import period
+from vnnews.store.queries import AnalysisQueries
+from vnnews.store.records import Findings
 
 # BM25 column weights for articles_fts (title, lead, body): a word in the title says most.
 _BM25 = "bm25(articles_fts, 10.0, 4.0, 1.0)"
@@ -68,7 +71,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(AnalysisQueries):
     """One SQLite database file; open it with ``vnnews.store.open``."""
 
     def __init__(self, path: str | Path) -> None:
@@ -127,8 +130,9 @@ class Store:
         row = self._db.execute("SELECT sha FROM sources WHERE source = ?", (source,)).fetchone()
         return row is not None and row["sha"] == sha
 
-    def put(self, article: Article, source: str, sha: str) -> bool:
-        """Store one article read from ``source`` in one transaction; False when that article was already stored."""
+    def put(self, article: Article, source: str, sha: str, findings: Findings | None = None) -> bool:
+        """Store one article read from ``source``, with its analysis, in one transaction; False when that article
+        was already stored (its analysis is then written only if it had none)."""
         data = article.to_dict()
         data["body"] = json.dumps(article.body, ensure_ascii=False)
         data["captions"] = json.dumps([asdict(c) for c in article.captions], ensure_ascii=False)
@@ -146,6 +150,8 @@ class Store:
                     "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
                     (seq, fold(article.title), fold(article.lead or ""), fold("\n".join(article.body))),
                 )
+            if findings is not None and (new or not self.is_analysed(article.id)):
+                analysis.write(db, article.id, findings)
             db.execute(
                 "INSERT INTO sources (source, article_id, sha, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (source) "
                 "DO UPDATE SET article_id = excluded.article_id, sha = excluded.sha, seen_at = excluded.seen_at",
@@ -153,6 +159,19 @@ class Store:
             )
             db.execute("DELETE FROM failures WHERE source = ?", (source,))
         return new
+
+    def put_analysis(self, article_id: str, findings: Findings) -> None:
+        """Replace one stored article's analysis in one transaction."""
+        with self._transaction() as db:
+            analysis.write(db, article_id, findings)
+
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in the order they were stored."""
+        return [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY seq")]
+
+    def resolve_actor(self, name_or_id: str) -> str | None:
+        """The actor id an id, name or alias stands for (any case, with or without accents)."""
+        return analysis.resolve_actor(self._db, name_or_id)
 
     def put_failure(self, source: str, reason: str) -> None:
         """Record why ``source`` failed, replacing what an earlier run said about it."""
@@ -186,17 +205,51 @@ class Store:
         since: tuple[str, str] | None = None,
         until: tuple[str, str] | None = None,
         marks: Marks = GUILLEMETS,
+        actor_id: str | None = None,
     ) -> SearchPage:
-        """Articles matching every word of ``query`` (or, when none does, any word), best BM25 first."""
+        """Articles matching every word of ``query`` (or, when none does, any word), best BM25 first; with
+        ``actor_id`` only those naming that actor."""
         terms = query_terms(query)
         if not terms:
             return SearchPage(0, [])
-        page = self._search(fts_query(terms), terms, limit, offset, site, since, until, marks)
+        filters = (site, since, until, actor_id, None)
+        page = self._search(fts_query(terms), terms, limit, offset, filters, marks)
         if page.total == 0 and len(terms) > 1:
-            page = self._search(fts_query(terms, any_term=True), terms, limit, offset, site, since, until, marks)
+            page = self._search(fts_query(terms, any_term=True), terms, limit, offset, filters, marks)
         return page
 
-    def _search(self, match, terms, limit, offset, site, since, until, marks) -> SearchPage:
+    def related(self, article_id: str, limit: int = 5) -> SearchPage:
+        """Articles sharing the most telling words of this article's title (BM25 over any of them), itself left out."""
+        row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        terms = query_terms(row["title"]) if row else []
+        if not terms:
+            return SearchPage(0, [])
+        filters = (None, None, None, None, article_id)
+        return self._search(fts_query(terms, any_term=True), terms, limit, 0, filters, GUILLEMETS)
+
+    def actor_articles(self, actor_id: str, limit: int = 20, offset: int = 0) -> SearchPage:
+        """Articles naming the actor, most mentions first (the score), the snippet around how they name it."""
+        total, ids = self.actor_article_ids(actor_id, limit, offset)
+        hits = []
+        for article_id in ids:
+            row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            names = self._db.execute(
+                "SELECT text FROM mentions WHERE article_id = ? AND actor_id = ? AND field IN ('lead', 'body') "
+                "ORDER BY field = 'body', start",
+                (article_id, actor_id),
+            ).fetchall()
+            count = self._db.execute(
+                "SELECT count(*) FROM mentions WHERE article_id = ? AND actor_id = ?", (article_id, actor_id)
+            ).fetchone()[0]
+            text = "\n".join(p for p in [row["lead"] or "", *json.loads(row["body"])] if p)
+            terms = query_terms(names[0]["text"]) if names else []
+            hit = SearchHit(row["id"], row["title"], row["source"], row["site"], row["published"], float(count), "")
+            hit.snippet = snippet(text or row["title"], terms)
+            hits.append(hit)
+        return SearchPage(total, hits)
+
+    def _search(self, match, terms, limit, offset, filters, marks) -> SearchPage:
+        site, since, until, actor_id, excluded = filters
         where, params = ["articles_fts MATCH ?"], [match]
         if site:
             where.append("a.site = ? COLLATE NOCASE")
@@ -207,6 +260,12 @@ class Store:
         if until:
             where.append("a.published_from <= ?")
             params.append(until[1])
+        if actor_id:
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE actor_id = ?)")
+            params.append(actor_id)
+        if excluded:
+            where.append("a.id != ?")
+            params.append(excluded)
         # Only filters need the articles table; without them counting and ranking read the index alone.
         join = " JOIN articles a ON a.seq = articles_fts.rowid" if len(where) > 1 else ""
         matches = f"FROM articles_fts{join} WHERE {' AND '.join(where)}"
@@ -252,6 +311,7 @@ class Store:
             "first_published": published("ASC"),
             "last_published": published("DESC"),
             "failures": db.execute("SELECT count(DISTINCT source) FROM failures").fetchone()[0],
+            "analysed": db.execute("SELECT count(*) FROM analysed").fetchone()[0],
             "schema_version": self.schema_version,
         }
 
