@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +117,25 @@ class ReanalyzeSummary:
     failed: list[Failure] = field(default_factory=list)
 
 
+# Characters of body text the analysis reads: news articles are far shorter; a page of megabytes is analysed by
+# its beginning, so one giant page cannot stall an ingest. Offsets stay valid: the analysed body is a prefix.
+ANALYSIS_MAX_BODY = 100_000
+
+
+def _bounded(article: Article) -> Article:
+    body, used = [], 0
+    for paragraph in article.body:
+        if used + len(paragraph) > ANALYSIS_MAX_BODY:
+            body.append(paragraph[: max(0, ANALYSIS_MAX_BODY - used)])
+            return replace(article, body=body)
+        body.append(paragraph)
+        used += len(paragraph) + 1
+    return article
+
+
 def _run_stages(article: Article) -> tuple[language.Analysis, list[Event], list[Quote]]:
-    """The language and events stages over one article."""
+    """The language and events stages over one article (its first ANALYSIS_MAX_BODY characters of body)."""
+    article = _bounded(article)
     found = language.analyze(article)
     return found, *eventing.extract(article, found)
 
