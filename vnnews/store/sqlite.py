@@ -25,6 +25,7 @@ from vnnews.store.records import Findings
 
 # BM25 column weights for articles_fts (title, lead, body): a word in the title says most.
 _BM25 = "bm25(articles_fts, 10.0, 4.0, 1.0)"
+PHRASE_RANKING_MAX = 2_000  # matches up to which word pairs take part in the ranking
 _ARTICLE_COLUMNS = (
     "id source title lead body author source_agency site section url published published_precision "
     "captions related fetched_at"
@@ -213,9 +214,9 @@ class Store(AnalysisQueries):
         if not terms:
             return SearchPage(0, [])
         filters = (site, since, until, actor_id, None)
-        page = self._search(fts_query(terms), terms, limit, offset, filters, marks)
+        page = self._search(terms, False, limit, offset, filters, marks)
         if page.total == 0 and len(terms) > 1:
-            page = self._search(fts_query(terms, any_term=True), terms, limit, offset, filters, marks)
+            page = self._search(terms, True, limit, offset, filters, marks)
         return page
 
     def related(self, article_id: str, limit: int = 5) -> SearchPage:
@@ -225,7 +226,7 @@ class Store(AnalysisQueries):
         if not terms:
             return SearchPage(0, [])
         filters = (None, None, None, None, article_id)
-        return self._search(fts_query(terms, any_term=True), terms, limit, 0, filters, GUILLEMETS)
+        return self._search(terms, True, limit, 0, filters, GUILLEMETS)
 
     def actor_articles(self, actor_id: str, limit: int = 20, offset: int = 0) -> SearchPage:
         """Articles naming the actor, most mentions first (the score), the snippet around how they name it."""
@@ -248,9 +249,11 @@ class Store(AnalysisQueries):
             hits.append(hit)
         return SearchPage(total, hits)
 
-    def _search(self, match, terms, limit, offset, filters, marks) -> SearchPage:
+    def _search(self, terms, any_term, limit, offset, filters, marks) -> SearchPage:
+        """One page of matches. Counting reads the plain expression; ranking adds the word-pair phrases only when
+        few articles match, since scoring them over thousands of matches costs more than it changes the top."""
         site, since, until, actor_id, excluded = filters
-        where, params = ["articles_fts MATCH ?"], [match]
+        where, params = ["articles_fts MATCH ?"], [fts_query(terms, any_term=any_term, phrases=False)]
         if site:
             where.append("a.site = ? COLLATE NOCASE")
             params.append(site)
@@ -270,6 +273,8 @@ class Store(AnalysisQueries):
         join = " JOIN articles a ON a.seq = articles_fts.rowid" if len(where) > 1 else ""
         matches = f"FROM articles_fts{join} WHERE {' AND '.join(where)}"
         total = self._db.execute(f"SELECT count(*) {matches}", params).fetchone()[0]
+        if total <= PHRASE_RANKING_MAX:
+            params[0] = fts_query(terms, any_term=any_term)
         rows = self._db.execute(
             f"WITH ranked AS (SELECT articles_fts.rowid AS seq, {_BM25} AS rank {matches} "
             "ORDER BY rank, seq LIMIT ? OFFSET ?) "
