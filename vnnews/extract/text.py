@@ -291,6 +291,8 @@ def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_ti
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
         return walker.role(line, "timestamp", f"publication time {stamp.value}")
+    if not under_title and "." not in line.text:
+        return walker.role(line, "header", "above the article: menu or widget")
     if line.widget:
         walker.note_site(line)
         return walker.role(line, "widget", "page widget")
