@@ -197,13 +197,8 @@ def split_lines(text: str) -> list[Line]:
         text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in _INVISIBLE_MARKS):
         text = _INVISIBLE.sub("", text)
-    numbers, texts = [], []
-    for no, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if line:
-            if "  " in line or "\t" in line or "\xa0" in line:
-                line = " ".join(line.split())
-            numbers.append(no)
-            texts.append(line)
-    counts = Counter(texts)
-    return [Line(no, t, counts[t]) for no, t in zip(numbers, texts, strict=True)]
+    kept = [(no, line) for no, raw in enumerate(text.splitlines(), start=1) if (line := raw.strip())]
+    if "  " in text or "\t" in text or "\xa0" in text:
+        kept = [(no, " ".join(line.split())) for no, line in kept]
+    counts = Counter(line for _, line in kept)
+    return [Line(no, line, counts[line]) for no, line in kept]
