@@ -6,7 +6,10 @@ vnnews.language.analyze (``--entities analyze``, the default) or from the gold a
 this stage). BKEE documents always use their own brat entity spans.
 BKEE (brat, word-segmented with "_"): ACE event types that have a CAMEO root are scored on trigger spans and root.
 
-    .venv/bin/python bench/events_eval.py [--data ../shared/data] [--entities analyze|gold]
+    .venv/bin/python bench/events_eval.py [--data ../shared/data] [--entities analyze|gold] [--errors]
+
+``--errors`` prints, per article, the gold events and quotes missed (FN) and those found but not in the gold (FP),
+with the words around each, to find the error classes worth a rule.
 """
 
 from __future__ import annotations
@@ -131,6 +134,43 @@ def score_gold(documents: list[tuple[dict, Article]], mode: str) -> dict:
     }
 
 
+def _snippet(text: str, start: int, end: int) -> str:
+    return f"{text[max(0, start - 80) : start]} [[{text[start:end][:90]}]]".replace("\n", " / ")
+
+
+def print_errors(documents: list[tuple[dict, Article]], mode: str) -> None:
+    """Missed and spurious asserted events and quotes, article by article."""
+    for doc, article in documents:
+        analysis = gold_analysis(doc) if mode == "gold" else analyze(article)
+        events, quotes = extract(article, analysis)
+        texts = {"title": article.title, "lead": article.lead or "", "body": "\n".join(article.body)}
+        print(f"== {doc['doc']}")
+        predicted = Counter((e.actor1, e.root, e.actor2) for e in events if e.factuality == "asserted")
+        gold = Counter((e["actor1"], e["root"], e["actor2"]) for e in doc["events"] if e["factuality"] == "asserted")
+        for event in doc["events"]:
+            key = (event["actor1"], event["root"], event["actor2"])
+            if event["factuality"] == "asserted" and not predicted[key]:
+                start = event["trigger_start"]
+                print("  FN event", key, _snippet(texts[event["field"]], start, start + len(event["trigger"])))
+            predicted[key] -= 1
+        for event in events:
+            key = (event.actor1, event.root, event.actor2)
+            if event.factuality == "asserted" and not gold[key]:
+                print("  FP event", key, _snippet(texts[event.field], event.trigger_start, event.trigger_end))
+            gold[key] -= 1
+        unmatched = list(doc["quotes"])
+        for quote in quotes:
+            hit = next(
+                (g for g in unmatched if g["speaker"] == quote.speaker and _overlap(g["text"], quote.text) >= 0.5), None
+            )
+            if hit is None:
+                print("  FP quote", quote.speaker, _snippet(texts[quote.field], quote.start, quote.end))
+            else:
+                unmatched.remove(hit)
+        for quote in unmatched:
+            print("  FN quote", quote["speaker"], _snippet(texts[quote["field"]], quote["start"], quote["end"]))
+
+
 def _brat(path: Path) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     entities, triggers = [], []
     types = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
@@ -181,8 +221,12 @@ def main() -> None:
         "--data", type=Path, default=Path(os.environ.get("VNNEWS_DATA", ROOT.parent / "shared" / "data"))
     )
     parser.add_argument("--entities", choices=["gold", "analyze"], default="analyze")
+    parser.add_argument("--errors", action="store_true", help="print missed and spurious events and quotes")
     args = parser.parse_args()
     documents = gold_documents(args.data)
+    if args.errors:
+        print_errors(documents, args.entities)
+        return
     seeds = [d for d in documents if d[0]["source"].startswith("samples/")]
     report = {
         "entities": args.entities,

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from vnnews.model import Article, DateMention, Entity
 
-PIPELINE_VERSION = "events-1"
+PIPELINE_VERSION = "events-2"
 EVENT_RECORD_KEYS = (
     "actor1",
     "actor1_id",

@@ -11,6 +11,7 @@ from vnnews.events.clauses import (
     acting,
     build_groups,
     coordinated,
+    coordinated_after,
     location_group,
     object_group,
     quoted_spans,
@@ -69,6 +70,7 @@ class _Context:
     article: Article
     fallback_date: tuple[str | None, str | None]
     last_person: ActorGroup | None = None
+    last_body: ActorGroup | None = None
     last_pair: tuple[ActorGroup, ActorGroup] | None = None
     ids: dict[str, str] = field(default_factory=dict)
 
@@ -78,12 +80,18 @@ def _previous_word(text: str, start: int, position: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _ends_with(text: str, start: int, position: int, phrases: list[str]) -> bool:
+    """Whether the words just before ``position`` (not before ``start``) are one of ``phrases``."""
+    preceding = text[max(start, position - 20) : position].rstrip().lower()
+    return any(m.end() == len(preceding) for m in phrase_pattern(phrases).finditer(preceding))
+
+
 def _is_nominal(text: str, sentence_start: int, trigger: Trigger) -> bool:
     """ "về việc hỗ trợ", "các cuộc thảo luận", "để thảo luận": a topic or a purpose, not an act."""
     words = markers()
-    markers_before = phrase_pattern([*words["topic_markers"], *words["nominalisers"], *words["prepositions"]])
-    preceding = text[max(sentence_start, trigger.start - 20) : trigger.start].rstrip().lower()
-    if any(m.end() == len(preceding) for m in markers_before.finditer(preceding)):
+    if _ends_with(
+        text, sentence_start, trigger.start, [*words["topic_markers"], *words["nominalisers"], *words["prepositions"]]
+    ):
         return True  # "với cáo buộc", "đợt tấn công", "phong trào biểu tình"
     if re.match(r"\s+của(?!\w)", text[trigger.end : trigger.end + 6]):
         return True
@@ -100,14 +108,20 @@ def _is_complement(text: str, groups: list[ActorGroup], previous: Trigger | None
     return not any(previous.end <= g.start and g.end <= trigger.start for g in groups)
 
 
+_PRONOUN_PASSIVE = re.compile(r"^\s*(?:ông|bà)\s+(?:bị|được)\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
+_JOINED_VERB = re.compile(r"^\s+(?:và|rồi|đồng thời)\s+(?:(?:đã|cũng|còn|sẽ|lại)\s+)*$")
 _PASSIVE_GAP = re.compile(r"^\s+(?:bị|được)\s+(?:[^\W\d_]+\s+){0,8}$")
 
 
-def _passive_patient(text: str, groups: list[ActorGroup], agents: list[ActorGroup], start: int) -> ActorGroup | None:
+def _passive_patient(
+    text: str, groups: list[ActorGroup], agents: list[ActorGroup], start: int, context: _Context
+) -> ActorGroup | None:
     """ "X bị Y tấn công", "Maduro được nhiều nước như Nga công nhận": the name before the passive marker is the
-    one acted on, and the names after it are the agents."""
+    one acted on, and the names after it are the agents; "Ông được Mỹ ủng hộ" is the last person named."""
     if not agents:
         return None
+    if context.last_person is not None and _PRONOUN_PASSIVE.match(text[start : agents[0].start]):
+        return context.last_person
     first = next((i for i, g in enumerate(groups) if g is agents[0]), 0)
     if first == 0 or groups[first - 1].start < start:
         return None
@@ -127,8 +141,14 @@ def _subjects(
         pronoun = phrase_pattern(markers()["person_pronouns"]).search(text, start, trigger.start)
         if pronoun and context.last_person is not None:
             return [context.last_person], pronoun.end(), True
+        pronoun = phrase_pattern(markers()["body_pronouns"]).search(text, start, trigger.start)
+        if pronoun and context.last_body is not None:
+            return [context.last_body], pronoun.end(), True
         return [], start, False
-    return coordinated(text, groups, index), groups[index].end, False
+    # The verb's modifiers follow the last comma after the subject: "Nhật Bản, quốc gia ... phải hứng chịu ...,
+    # cũng phản đối" is not made hypothetical by the apposition's "phải".
+    comma = text.rfind(",", groups[index].end, trigger.start)
+    return coordinated(text, groups, index), max(groups[index].end, comma + 1), False
 
 
 def _clause_end(text: str, groups: list[ActorGroup], triggers: list[Trigger], trigger: Trigger, end: int) -> int:
@@ -142,9 +162,10 @@ def _clause_end(text: str, groups: list[ActorGroup], triggers: list[Trigger], tr
 
 
 def _shares_subject(text: str, candidate: ActorGroup, previous: Trigger, trigger: Trigger) -> bool:
-    """ "NATO sẽ hỗ trợ chính phủ Afghanistan, kêu gọi ...": a name after the last verb, then a comma, is that
-    verb's object; the next verb shares the last verb's subject."""
-    return candidate.start >= previous.end and "," in text[candidate.end : trigger.start]
+    """ "NATO sẽ hỗ trợ chính phủ Afghanistan, kêu gọi ...", "chỉ trích NATO và thảo luận ...": a name after the
+    last verb, then a comma or "và", is that verb's object; the next verb shares the last verb's subject."""
+    gap = text[candidate.end : trigger.start]
+    return candidate.start >= previous.end and ("," in gap or bool(_JOINED_VERB.match(gap)))
 
 
 def _code(trigger: Trigger, intent: bool) -> CameoCode:
@@ -153,11 +174,16 @@ def _code(trigger: Trigger, intent: bool) -> CameoCode:
 
 
 def _sentence_events(
-    text: str, field: str, span: tuple[int, int], groups: list[ActorGroup], dates: list[DateMention], context: _Context
+    text: str,
+    field: str,
+    span: tuple[int, int],
+    groups: list[ActorGroup],
+    dates: list[DateMention],
+    context: _Context,
+    quoted: list[tuple[int, int]],
 ) -> list[Event]:
     start, end = span
     events: list[Event] = []
-    quoted = quoted_spans(text)
     triggers = [t for t in find_triggers(text, start, end) if not any(a <= t.start < b for a, b in quoted)]
     groups = [g for g in groups if not any(a <= g.start < b for a, b in quoted)]
     shared: tuple[Trigger, list[ActorGroup]] | None = None
@@ -169,23 +195,31 @@ def _sentence_events(
         index = subject_index(text, groups, start, trigger.start)
         if shared and index is not None and _shares_subject(text, groups[index], shared[0], trigger):
             actors = shared[1]
-        patient = _passive_patient(text, groups, actors, start) if not by_pronoun else None
+        patient = _passive_patient(text, groups, actors, start, context) if not by_pronoun else None
         if not actors or _previous_word(text, start, trigger.start) in markers()["passives"]:
             continue  # no actor, or "X bị cáo buộc" with the agent unsaid
         shared = (trigger, actors)
         intent = announces_intent(text, window_start, trigger.start)
         state = "asserted" if intent else factuality(text, start, end, window_start, trigger.start)
+        if not by_pronoun and _ends_with(text, start, actors[0].start, markers()["unreal_before_subject"]):
+            state = "hypothetical"  # "muốn EU trừng phạt Tehran", "để đảm bảo Iran vẫn cam kết": wished, not done
         cameo = _code(trigger, intent)
         root = cameo.root
-        target = patient or object_group(
-            text, groups, trigger.end, _clause_end(text, groups, triggers, trigger, end), root
-        )
-        pairs = [(actor, target) for actor in actors]
+        clause_end = _clause_end(text, groups, triggers, trigger, end)
+        target = patient or object_group(text, groups, trigger.end, clause_end, root)
+        targets = coordinated_after(text, groups, target, clause_end) if target and not patient else [target]
+        pairs = [(actor, other) for actor in actors for other in targets]
         if root == "04" and target is None and len(actors) >= 2 and not by_pronoun:
             pairs = [(actors[0], actors[1])]
+        elif root in {"05", "06"} and target is None and len(actors) == 2 and not by_pronoun:
+            pairs = [(actors[0], actors[1]), (actors[1], actors[0])]  # "Nga và Thổ Nhĩ Kỳ khôi phục quan hệ"
         if by_pronoun and len(actors) == 2:
             pairs = [(actors[0], actors[1])]
         place = location_group(groups, start, end)
+        if root == "16" and target is None and place is not None and trigger.end <= place.start:
+            pairs = [
+                (actor, place) for actor, _ in pairs
+            ]  # "đóng cửa đại sứ quán tại Kabul": relations with Kabul's state
         date, precision = sentence_date(text, dates, start, end, trigger.start, context.fallback_date)
         for actor, other in pairs:
             actor1, actor1_id = acting(actor, context.ids)
@@ -226,6 +260,9 @@ def _sentence_events(
                 context.last_pair = (actor, other)
         if len(actors) == 2 and all(a.head.type == "PER" for a in actors):
             context.last_pair = (actors[0], actors[1])
+        bodies = [a for a in actors if a.head.type != "PER"]
+        if bodies and not by_pronoun:
+            context.last_body = bodies[-1]
     people = [g for g in groups if start <= g.start < end and g.head.type == "PER"]
     if people:
         context.last_person = people[0]
@@ -242,6 +279,7 @@ def article_events(article: Article, entities: list[Entity], dates: list[DateMen
             continue
         groups = build_groups(text, [e for e in entities if e.field == name])
         field_dates = [d for d in dates if d.field == name]
+        quoted = quoted_spans(text)
         for span in sentences(text):
-            events.extend(_sentence_events(text, name, span, groups, field_dates, context))
+            events.extend(_sentence_events(text, name, span, groups, field_dates, context, quoted))
     return events
