@@ -9,10 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
 
 import yaml
 
-_DIGIT = re.compile(r"\d")
+from vnnews.extract import meta
+
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
@@ -50,9 +52,6 @@ def key(line: str) -> str:
 _FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose lines skip those checks
 _INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
 _SPECIAL_STARTS = _INLINE_LINK_STARTS | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-# Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
-CREDIT_HINTS = ("guồn", "ảnh", "Ảnh", "hoto", "ồ họa", "ồ hoạ", "ideo", "lip", "ẢNH", "GUỒN")
-CREDIT_HINT = re.compile("|".join(CREDIT_HINTS))
 
 
 class _once:  # noqa: N801 - reads as a decorator
@@ -119,11 +118,22 @@ class Line:
     @_once
     def credit_hint(self) -> bool:
         """Whether a photo credit's label ("Nguồn:", "Ảnh:") may close the line: a cheap test before the pattern."""
-        return CREDIT_HINT.search(self.text, max(0, len(self.text) - 80)) is not None
+        return meta.CREDIT_HINT.search(self.text, max(0, len(self.text) - 80)) is not None
+
+    # The metadata parses are asked of the same header lines by the headline search, the header reading and the
+    # walk: each line is parsed once.
+    @_once
+    def stamp(self) -> meta.Stamp | None:
+        return meta.parse_stamp(self.text)
 
     @_once
-    def has_digit(self) -> bool:
-        return _DIGIT.search(self.text) is not None
+    def byline(self) -> meta.Byline | None:
+        """The line read as a byline, a bare name allowed."""
+        return meta.parse_byline(self.text)
+
+    @_once
+    def caption(self) -> tuple[str, str | None] | None:
+        return meta.parse_caption(self.text) if self.credit_hint else None
 
     @_once
     def short(self) -> bool:
@@ -131,16 +141,12 @@ class Line:
         return len(self.text) <= 90
 
     @_once
-    def key(self) -> str | None:
-        return key(self.text) if self.words <= _FURNITURE_MAX_WORDS else None
-
-    @_once
     def furniture(self) -> str | None:
         """The kind of page furniture the line is: "end" (a heading that ends the article), "related" (a related
         box heading), "widget", or None."""
-        k = self.key
-        if k is None:
+        if self.words > _FURNITURE_MAX_WORDS:
             return None
+        k = key(self.text)
         f = furniture()
         kind = f.kinds.get(k)
         if kind is None and (match := f.patterns.match(k)) is not None:
@@ -197,8 +203,10 @@ def split_lines(text: str) -> list[Line]:
         text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in _INVISIBLE_MARKS):
         text = _INVISIBLE.sub("", text)
-    kept = [(no, line) for no, raw in enumerate(text.splitlines(), start=1) if (line := raw.strip())]
+    stripped = list(map(str.strip, text.splitlines()))
+    numbers = compress(range(1, len(stripped) + 1), stripped)
+    kept = list(filter(None, stripped))
     if "  " in text or "\t" in text or "\xa0" in text:
-        kept = [(no, " ".join(line.split())) for no, line in kept]
-    counts = Counter(line for _, line in kept)
-    return [Line(no, line, counts[line]) for no, line in kept]
+        kept = [" ".join(line.split()) for line in kept]
+    counts = Counter(kept)
+    return list(map(Line, numbers, kept, map(counts.__getitem__, kept)))

@@ -53,9 +53,9 @@ def _skippable_before_lead(line: Line) -> bool:
     """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
     return (
         line.widget
-        or (line.has_digit and meta.parse_stamp(line.text) is not None)
-        or (line.words <= 6 and meta.parse_byline(line.text) is not None)
-        or (line.credit_hint and meta.parse_caption(line.text) is not None)
+        or line.stamp is not None
+        or (line.words <= 6 and line.byline is not None)
+        or line.caption is not None
     )
 
 
@@ -156,7 +156,7 @@ class _Walker:
             return self.role(line, "widget", "page widget or player control")
         if line.text == art.title:
             return self.role(line, "title-repeat", "repeats the headline (image alt text)")
-        if line.short and line.has_digit and (stamp := meta.parse_stamp(line.text)) is not None:
+        if (stamp := line.stamp) is not None:  # a stamp is at most 80 characters: always a short line
             if art.published is None:
                 art.published, art.published_precision = stamp.value, stamp.precision
             return self.role(line, "timestamp", f"time stamp {stamp.value}")
@@ -167,14 +167,17 @@ class _Walker:
         if (title := line.inline_link) is not None:
             self.add_related(title)
             return self.role(line, "related", "inline link to another article")
-        if line.credit_hint and (caption := meta.parse_caption(line.text)) is not None:
+        if (caption := line.caption) is not None:
             art.captions.append(Caption(*caption))
             self.in_related, self.prev_kind = False, "caption"
             return self.role(line, "caption", "ends with a photo credit")
         if line.short and line.text[0] in meta.CREDIT_STARTS and (credit := meta.parse_credit(line.text)) is not None:
             return self.credit_line(i, line, credit[0])
         maybe_byline = line.short and meta.could_be_byline(line.text, line.words)
-        byline = meta.parse_byline(line.text, bare_ok=line.words <= 5) if maybe_byline else None
+        if not maybe_byline:
+            byline = None
+        else:
+            byline = line.byline if line.words <= 5 else meta.parse_byline(line.text, bare_ok=False)
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
@@ -218,7 +221,7 @@ class _Walker:
         if line.truncated:
             self.in_related, self.prev_kind = True, "teaser"
             return self.role(line, "teaser", "summary cut short with '...': a link teaser")
-        above_caption = nxt is not None and nxt.credit_hint and meta.parse_caption(nxt.text) is not None
+        above_caption = nxt is not None and nxt.caption is not None
         if above_caption and line.titleish and not line.ends_sentence:
             return self.role(line, "image-title", "headline-shaped line just above a photo caption")
         if nxt is not None and line.titleish and nxt.truncated:
@@ -287,7 +290,7 @@ def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_ti
     if art.section is None and (crumbs := meta.parse_breadcrumb(line.text)) is not None:
         art.section = crumbs[0]
         return walker.role(line, "breadcrumb", f"site path; section {crumbs[0]!r}")
-    if line.has_digit and (stamp := meta.parse_stamp(line.text)) is not None:
+    if (stamp := line.stamp) is not None:
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
         return walker.role(line, "timestamp", f"publication time {stamp.value}")
@@ -296,10 +299,10 @@ def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_ti
     if line.widget:
         walker.note_site(line)
         return walker.role(line, "widget", "page widget")
-    if line.credit_hint and (caption := meta.parse_caption(line.text)) is not None:
+    if (caption := line.caption) is not None:
         art.captions.append(Caption(*caption))
         return walker.role(line, "caption", "photo caption above the lead")
-    if under_title and (byline := meta.parse_byline(line.text)):
+    if under_title and (byline := line.byline):
         art.author, art.source_agency = byline.author, byline.agency
         return walker.role(line, "byline", "author line under the headline")
     return walker.role(line, "header", "above the article")
