@@ -80,14 +80,16 @@ class Article:
 
 
 def article_id(title: str, lead: str | None, body: list[str]) -> str:
-    """A stable id: the same article text gives the same id whichever file or batch it came from."""
+    """A stable id: the same article text gives the same id whichever file or batch it came from.
+
+    The text is normalised the way extraction leaves it (NFC, runs of white space as one space), so an article
+    built elsewhere gets the id extraction would give it."""
     text = "\n".join([title, lead or "", *body])
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    folded = text.casefold()
-    if "  " in folded or "\t" in folded or "\xa0" in folded or "\r" in folded:
-        folded = "\n".join(" ".join(line.split()) for line in folded.split("\n"))
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
+    if "  " in text or "\t" in text or "\xa0" in text or "\r" in text:
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
