@@ -118,7 +118,7 @@ class Line:
     @_once
     def credit_hint(self) -> bool:
         """Whether a photo credit's label ("Nguồn:", "Ảnh:") may close the line: a cheap test before the pattern."""
-        return meta.CREDIT_HINT.search(self.text, max(0, len(self.text) - 80)) is not None
+        return meta.credit_hint(self.text)
 
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the
     # walk: each line is parsed once.

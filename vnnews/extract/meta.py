@@ -10,7 +10,16 @@ from dataclasses import dataclass
 # Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
 # What every photo credit the caption patterns read carries: a label and its colon, or "ảnh minh họa". A cheap test
 # before the full patterns, and one that the everyday word "ảnh hưởng" (influence) does not pass.
-CREDIT_HINT = re.compile(r"(?i:nguồn|ảnh|photo|đồ họa|đồ hoạ|video|clip)\s*:|(?i:minh\s+h[oọ][aạ])")
+_LABEL_COLON = re.compile(r"(?:guồn|GUỒN|ảnh|Ảnh|ẢNH|hoto|HOTO|ồ họa|ồ hoạ|Ồ HỌA|ideo|IDEO|lip|LIP)\s*:")
+_ILLUSTRATION = re.compile(r"[Mm][Ii][Nn][Hh]\s+[Hh][OoỌọ][AaẠạ]")
+
+
+def credit_hint(line: str) -> bool:
+    """Whether the end of a line may hold a photo credit (plain substring tests first: this runs on every line)."""
+    tail = line[-80:]
+    if ":" in tail and _LABEL_COLON.search(tail):
+        return True
+    return ("nh h" in tail or "NH H" in tail or "nh H" in tail) and _ILLUSTRATION.search(tail) is not None
 
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -254,7 +263,7 @@ _ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?\s*$", r
 
 def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
-    if len(line) > 600 or CREDIT_HINT.search(line, max(0, len(line) - 80)) is None:
+    if len(line) > 600 or not credit_hint(line):
         return None
     match = _CREDIT.search(line)
     if match:
