@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from vnnews.events import Event, extract
+from events_support import analysed
+
+from vnnews.events import Event
 from vnnews.events.triggers import find_triggers
-from vnnews.model import Article, Entity
-
-
-class Analysis:
-    def __init__(self, entities: list[Entity]) -> None:
-        self.entities = entities
-        self.dates = []
 
 
 def events_of(paragraphs: list[str], names: list[tuple[str, str, str]]) -> list[Event]:
-    """``names``: (mention, type, canonical), each at its first place after the previous one in the body."""
-    text = "\n".join(paragraphs)
-    entities, position = [], 0
-    for mention, kind, canonical in names:
-        start = text.index(mention, position)
-        entities.append(Entity(mention, kind, canonical, canonical, "body", start, start + len(mention)))
-        position = start + len(mention)
-    article = Article(source="t", title="", body=paragraphs, published="2024-10")
-    return extract(article, Analysis(entities))[0]
+    return analysed(paragraphs, names)[0]
 
 
 def triples(events: list[Event]) -> list[tuple[str, str, str | None]]:

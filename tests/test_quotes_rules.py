@@ -3,26 +3,13 @@ sources, "theo X", speech verbs that also take objects, pronoun speakers."""
 
 from __future__ import annotations
 
-from vnnews.events import Quote, extract
-from vnnews.model import Article, Entity
+from events_support import analysed
 
-
-class Analysis:
-    def __init__(self, entities: list[Entity]) -> None:
-        self.entities = entities
-        self.dates = []
+from vnnews.events import Quote
 
 
 def quotes_of(paragraphs: list[str], names: list[tuple[str, str, str]]) -> list[Quote]:
-    """``names``: (mention, type, canonical), each at its first place after the previous one in the body."""
-    text = "\n".join(paragraphs)
-    entities, position = [], 0
-    for mention, kind, canonical in names:
-        start = text.index(mention, position)
-        entities.append(Entity(mention, kind, canonical, canonical, "body", start, start + len(mention)))
-        position = start + len(mention)
-    article = Article(source="t", title="", body=paragraphs, published="2024-10")
-    return extract(article, Analysis(entities))[1]
+    return analysed(paragraphs, names)[1]
 
 
 def test_a_straight_quote_over_two_paragraphs_with_the_speaker_after() -> None:
