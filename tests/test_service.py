@@ -110,3 +110,9 @@ def test_default_db_path_honours_the_environment(tmp_path: Path, monkeypatch: py
     assert Service().db_path == tmp_path / "env.db"
     monkeypatch.delenv("VNNEWS_DB")
     assert default_db_path().name == "news.db"
+
+
+def test_latest_lists_the_newest_publications_first(samples_db: Service):
+    published = [hit.published for hit in samples_db.latest(limit=5)]
+    assert published == ["2024-12", "2024-11", "2024-10", "2021-08-14T18:19:00+07:00", "2020-02"]
+    assert all(hit.snippet for hit in samples_db.latest(limit=5))

@@ -406,6 +406,10 @@ class Service:
             return None
         return self.store.article_analysis(article.id)
 
+    def latest(self, limit: int = 10) -> list[SearchHit]:
+        """The most recently published articles, for a dashboard."""
+        return self.store.latest(limit)
+
     def related(self, article_id: str, limit: int = 5) -> list[SearchHit]:
         """Other articles sharing this one's title words, best first."""
         return self.store.related(article_id, limit).results

@@ -219,6 +219,26 @@ class Store(AnalysisQueries):
             page = self._search(terms, True, limit, offset, filters, marks)
         return page
 
+    def latest(self, limit: int = 10) -> list[SearchHit]:
+        """The most recently published articles (undated ones last), each with the start of its lead."""
+        rows = self._db.execute(
+            "SELECT id, title, source, site, published, lead FROM articles "
+            "ORDER BY published_from IS NULL, published_from DESC, published_to DESC, seq DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [
+            SearchHit(
+                row["id"],
+                row["title"],
+                row["source"],
+                row["site"],
+                row["published"],
+                0.0,
+                snippet(row["lead"] or "", []),
+            )
+            for row in rows
+        ]
+
     def related(self, article_id: str, limit: int = 5) -> SearchPage:
         """Articles sharing the most telling words of this article's title (BM25 over any of them), itself left out."""
         row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
