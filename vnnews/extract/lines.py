@@ -51,7 +51,7 @@ def key(line: str) -> str:
 
 _FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose lines skip those checks
 _INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
-_SPECIAL_STARTS = _INLINE_LINK_STARTS | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_SLUG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 class _once:  # noqa: N801 - reads as a decorator
@@ -87,9 +87,17 @@ class Line:
 
     @_once
     def plain_prose(self) -> bool:
-        """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page."""
+        """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page.
+
+        It must end with a bare full stop, which no headline-shaped line does: a line ending in "?" or a quote may
+        be a link title above a teaser, and goes through the whole decision list."""
         text = self.text
-        if self.count != 1 or not self.ends_sentence or text[0] in _SPECIAL_STARTS:
+        if self.count != 1 or text[-1] != ".":
+            return False
+        first = text[0]
+        if (first in _SLUG_STARTS and self.slug is not None) or (
+            first in _INLINE_LINK_STARTS and self.inline_link is not None
+        ):
             return False
         words = self.words
         return (
