@@ -79,16 +79,17 @@ class Article:
         return cls(**known)
 
 
-def article_id(title: str, lead: str | None, body: list[str]) -> str:
+def article_id(title: str, lead: str | None, body: list[str], *, normalised: bool = False) -> str:
     """A stable id: the same article text gives the same id whichever file or batch it came from.
 
     The text is normalised the way extraction leaves it (NFC, runs of white space as one space), so an article
-    built elsewhere gets the id extraction would give it."""
+    built elsewhere gets the id extraction would give it; `normalised` says the text is so already."""
     text = "\n".join([title, lead or "", *body])
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if "  " in text or "\t" in text or "\xa0" in text or "\r" in text:
-        text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    if not normalised:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if "  " in text or "\t" in text or "\xa0" in text or "\r" in text:
+            text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

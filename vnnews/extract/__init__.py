@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from vnnews.extract.text import LineRole, NoArticle, TextArticle, extract_text
-from vnnews.model import Article, InputError, PageMeta, RawPage
+from vnnews.model import Article, InputError, PageMeta, RawPage, article_id
 
 __all__ = ["LineRole", "explain", "page"]
 
@@ -56,6 +56,8 @@ def page(raw: RawPage) -> Article:
         captions=art.captions,
         related=art.related,
         fetched_at=given.fetched_at,
+        # Text pages come out of the line rules NFC and with white space folded: the id need not normalise again.
+        id=article_id(art.title, art.lead, art.body, normalised=True) if raw.html is None else "",
     )
 
 

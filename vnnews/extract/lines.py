@@ -1,5 +1,8 @@
 """What one line of a page looks like, before anyone decides its role: its shape, its repetitions, and whether
-it is a known piece of page furniture."""
+it is a known piece of page furniture.
+
+Each feature is a function of the line's text. `Line` caches them for the lines whose role takes a decision list;
+running prose is recognised straight from its text (`plain_prose`), which is most of an article."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from itertools import compress
 
@@ -17,6 +19,8 @@ from vnnews.extract import meta
 
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
+_STATEMENT_LAST = ".…" + _CLOSING_QUOTES
+_STATEMENT_WORDS = 45  # a line this long is a statement whatever its end
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -25,11 +29,11 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 class Furniture:
     kinds: dict[str, str]  # folded line → "end" | "related" | "widget"
     patterns: re.Pattern[str]  # variable-part lines; the matching group's name is the kind
+    link_prefixes: tuple[str, ...]  # folded openings of an inline link ("xem thêm")
     inline_link: re.Pattern[str]
 
 
-@cache
-def furniture() -> Furniture:
+def _read_furniture() -> Furniture:
     data = yaml.safe_load(resources.files("vnnews.extract").joinpath("data/page_furniture.yaml").read_text("utf-8"))
     kinds = {k: "widget" for k in data["widgets"]}
     kinds.update({k: "related" for k in data["related_markers"]})
@@ -40,8 +44,12 @@ def furniture() -> Furniture:
     return Furniture(
         kinds=kinds,
         patterns=re.compile(f"(?P<end>{end})|(?P<widget>{widget})"),
+        link_prefixes=tuple(p.casefold() for p in data["inline_link_prefixes"]),
         inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
     )
+
+
+FURNITURE = _read_furniture()  # asked of every short line: read once, at import
 
 
 def key(line: str) -> str:
@@ -50,8 +58,90 @@ def key(line: str) -> str:
 
 
 _FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose lines skip those checks
-_INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
-_SLUG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_WORDS_ENOUGH = 50  # no rule asks about more words than this: longer lines are counted only that far
+_WORDS_SCAN = 400  # characters that hold _WORDS_ENOUGH words in any prose
+_PROSE_SCAN = 120  # characters that hold _FURNITURE_MAX_WORDS words in any prose
+INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
+SLUG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def count_words(text: str) -> int:
+    """The number of words, exact up to _WORDS_ENOUGH."""
+    words = text.count(" ", 0, _WORDS_SCAN) + 1
+    return words if words >= _WORDS_ENOUGH or len(text) <= _WORDS_SCAN else text.count(" ") + 1
+
+
+def furniture_kind(text: str, words: int) -> str | None:
+    """The kind of page furniture a line is: "end" (a heading that ends the article), "related" (a related box
+    heading), "widget", or None."""
+    if words > _FURNITURE_MAX_WORDS:
+        return None
+    k = key(text)
+    kind = FURNITURE.kinds.get(k)
+    if kind is None and (match := FURNITURE.patterns.match(k)) is not None:
+        kind = match.lastgroup
+    return kind
+
+
+def doubled_title(text: str) -> str | None:
+    """A link whose title is printed twice on one line ("X X"): the title, else None."""
+    n = len(text)
+    if n >= 21 and n % 2 == 1 and text[n // 2] == " " and text[n // 2 + 1:] == text[: n // 2]:
+        return text[: n // 2]
+    return None
+
+
+def inline_link_title(text: str) -> str | None:
+    """The title of a related link printed inside the body ("Xem thêm: <title>"), else None."""
+    if text[0] not in INLINE_LINK_STARTS:
+        return None
+    if not text[:16].casefold().startswith(FURNITURE.link_prefixes):
+        return None
+    match = FURNITURE.inline_link.match(text)
+    return match.group("title") if match else None
+
+
+def url_slug(text: str) -> tuple[str, str] | None:
+    """A URL slug ("iraq bat den xanh cho nato o lai"), alone or glued before a link title: (slug, rest)."""
+    if text[0] not in SLUG_STARTS:
+        return None
+    tokens = text.split(" ")
+    n = 0
+    while n < len(tokens) and _SLUG_WORD.fullmatch(tokens[n]):
+        n += 1
+    if n < 3:
+        return None
+    return " ".join(tokens[:n]), " ".join(tokens[n:])
+
+
+def could_be_statement(text: str) -> bool:
+    """False for a line that cannot be a Line.statement: no closing full stop and too short to pass on length."""
+    return text[-1] in _STATEMENT_LAST or len(text) >= 2 * _STATEMENT_WORDS - 1
+
+
+def plain_prose(text: str, count: int) -> bool:
+    """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page.
+
+    It must end with a bare full stop, which no headline-shaped line does: a line ending in "?" or a quote may be
+    a link title above a teaser, and goes through the whole decision list. The cheapest tests come first."""
+    if text[-1] != "." or count != 1 or text.endswith(" ..."):
+        return False
+    # Only "at least 9 words" and "more than _FURNITURE_MAX_WORDS" are asked: a short stretch tells for most lines.
+    words = text.count(" ", 0, _PROSE_SCAN) + 1
+    if words <= _FURNITURE_MAX_WORDS and len(text) > _PROSE_SCAN:
+        words = count_words(text)
+    if words < 9:
+        return False
+    first = text[0]
+    if (first in SLUG_STARTS and url_slug(text) is not None) or (
+        first in INLINE_LINK_STARTS and inline_link_title(text) is not None
+    ):
+        return False
+    return (
+        not meta.credit_hint(text)
+        and doubled_title(text) is None
+        and (words > _FURNITURE_MAX_WORDS or furniture_kind(text, words) is None)
+    )
 
 
 class _once:  # noqa: N801 - reads as a decorator
@@ -70,43 +160,23 @@ class _once:  # noqa: N801 - reads as a decorator
 class Line:
     """One non-blank line with the shape features its role is decided by, each computed at most once."""
 
-    def __init__(self, no: int, text: str, count: int):
-        self.no = no  # 1-based line number in the page
+    def __init__(self, text: str):
         self.text = text
-        self.count = count  # how many times this exact line occurs in the page
-        self.words = text.count(" ") + 1
-        last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "  # the closing character, looking through closing quotes
+        words = text.count(" ", 0, _WORDS_SCAN) + 1  # count_words, inline: every line read is counted
+        if words < _WORDS_ENOUGH and len(text) > _WORDS_SCAN:
+            words = text.count(" ") + 1
+        self.words = words
+        last = text[-1]  # the closing character, looking through closing quotes
+        if last in _CLOSING_QUOTES:
+            last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "
         self.ends_sentence = last in _SENTENCE_ENDS
         # Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not.
-        self.statement = (last in ".…" and self.words >= 8) or self.words >= 45
+        self.statement = (last in ".…" and words >= 8) or words >= _STATEMENT_WORDS
 
     @_once
     def truncated(self) -> bool:
         """A teaser cut short by the site: "... tham gia ..." ."""
         return self.text.endswith((" ...", " …")) and self.words >= 6
-
-    @_once
-    def plain_prose(self) -> bool:
-        """A sentence line with no credit, slug, link or furniture shape: prose, whatever else is on the page.
-
-        It must end with a bare full stop, which no headline-shaped line does: a line ending in "?" or a quote may
-        be a link title above a teaser, and goes through the whole decision list."""
-        text = self.text
-        if self.count != 1 or text[-1] != ".":
-            return False
-        first = text[0]
-        if (first in _SLUG_STARTS and self.slug is not None) or (
-            first in _INLINE_LINK_STARTS and self.inline_link is not None
-        ):
-            return False
-        words = self.words
-        return (
-            words >= 9
-            and not self.credit_hint
-            and not text.endswith((" ...", " …"))
-            and self.doubled is None
-            and (words > _FURNITURE_MAX_WORDS or self.furniture is None)
-        )
 
     @_once
     def paragraph(self) -> bool:
@@ -123,11 +193,6 @@ class Line:
             and (first.isupper() or first.isdigit() or first in "'\"‘“[(")
         )
 
-    @_once
-    def credit_hint(self) -> bool:
-        """Whether a photo credit's label ("Nguồn:", "Ảnh:") may close the line: a cheap test before the pattern."""
-        return meta.credit_hint(self.text)
-
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the
     # walk: each line is parsed once.
     @_once
@@ -141,7 +206,8 @@ class Line:
 
     @_once
     def caption(self) -> tuple[str, str | None] | None:
-        return meta.parse_caption(self.text) if self.credit_hint else None
+        """(text, credit) when the line is a photo caption closing with its credit."""
+        return meta.parse_caption(self.text)
 
     @_once
     def short(self) -> bool:
@@ -150,16 +216,7 @@ class Line:
 
     @_once
     def furniture(self) -> str | None:
-        """The kind of page furniture the line is: "end" (a heading that ends the article), "related" (a related
-        box heading), "widget", or None."""
-        if self.words > _FURNITURE_MAX_WORDS:
-            return None
-        k = key(self.text)
-        f = furniture()
-        kind = f.kinds.get(k)
-        if kind is None and (match := f.patterns.match(k)) is not None:
-            kind = match.lastgroup
-        return kind
+        return furniture_kind(self.text, self.words)
 
     @property
     def end_marker(self) -> bool:
@@ -175,46 +232,53 @@ class Line:
 
     @_once
     def doubled(self) -> str | None:
-        """A link whose title is printed twice on one line ("X X"): the title, else None."""
-        text, n = self.text, len(self.text)
-        if n >= 21 and n % 2 == 1 and text[n // 2] == " " and text[n // 2 + 1:] == text[: n // 2]:
-            return text[: n // 2]
-        return None
+        return doubled_title(self.text)
 
     @_once
     def inline_link(self) -> str | None:
-        if self.text[0] not in _INLINE_LINK_STARTS:
-            return None
-        match = furniture().inline_link.match(self.text)
-        return match.group("title") if match else None
+        return inline_link_title(self.text)
 
     @_once
     def slug(self) -> tuple[str, str] | None:
-        """A URL slug ("iraq bat den xanh cho nato o lai"), alone or glued before a link title: (slug, rest)."""
-        if not ("a" <= self.text[0] <= "z" or self.text[0].isdigit()):
-            return None
-        tokens = self.text.split(" ")
-        n = 0
-        while n < len(tokens) and _SLUG_WORD.fullmatch(tokens[n]):
-            n += 1
-        if n < 3:
-            return None
-        return " ".join(tokens[:n]), " ".join(tokens[n:])
+        return url_slug(self.text)
 
 
 _INVISIBLE_MARKS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+# Line boundaries str.splitlines knows besides "\n"; a page with none of them splits faster on "\n" alone.
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
-def split_lines(text: str) -> list[Line]:
-    """Every non-blank line of a page with its shape; blank lines only separate blocks and carry no role."""
+class PageLines:
+    """The non-blank lines of a page. A Line, with its cached features, is made only when a decision asks for
+    it: prose lines are read from their text, and no line below the article's end is looked at."""
+
+    def __init__(self, numbers: list[int], texts: list[str]):
+        self.numbers = numbers  # 1-based line numbers in the page
+        self.texts = texts
+        self.counts = Counter(texts)  # how many times each line occurs in the page
+        self._made: list[Line | None] = [None] * len(texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Line:
+        line = self._made[i]
+        if line is None:
+            text = self.texts[i]
+            line = self._made[i] = Line(text)
+        return line
+
+
+def split_lines(text: str) -> PageLines:
+    """Every non-blank line of a page; blank lines only separate blocks and carry no role."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in _INVISIBLE_MARKS):
         text = _INVISIBLE.sub("", text)
-    stripped = list(map(str.strip, text.splitlines()))
-    numbers = compress(range(1, len(stripped) + 1), stripped)
+    lines = text.splitlines() if any(map(text.__contains__, _OTHER_BREAKS)) else text.split("\n")
+    stripped = list(map(str.strip, lines))
+    numbers = list(compress(range(1, len(stripped) + 1), stripped))
     kept = list(filter(None, stripped))
     if "  " in text or "\t" in text or "\xa0" in text:
         kept = [" ".join(line.split()) for line in kept]
-    counts = Counter(kept)
-    return list(map(Line, numbers, kept, map(counts.__getitem__, kept)))
+    return PageLines(numbers, kept)

@@ -66,14 +66,17 @@ def _agency_from(inner: str) -> tuple[bool, str | None]:
     inner = inner.strip()
     if _COMPILED.match(inner):
         return True, None
-    match = re.match(r"^(?:theo|nguồn)\s*:?\s*(.+)$", inner, re.IGNORECASE)
+    match = _THEO_INNER.match(inner)
     if match:
         return True, match.group(1).strip().rstrip(".")
-    if re.fullmatch(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*", inner) and re.search(
-        rf"[{_UPPER}]", inner
-    ):
+    if _AGENCY_CODES.fullmatch(inner) and _HAS_CAPITAL.search(inner):
         return True, inner
     return False, None
+
+
+_THEO_INNER = re.compile(r"^(?:theo|nguồn)\s*:?\s*(.+)$", re.IGNORECASE)
+_AGENCY_CODES = re.compile(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*")  # "TTXVN", "AP, AFP"
+_HAS_CAPITAL = re.compile(rf"[{_UPPER}]")
 
 
 _THEO_STARTS = frozenset("TtNn")
@@ -141,21 +144,52 @@ def trailing_agency(paragraph: str) -> str | None:
     return (match.group("theo") or match.group("slash")).strip().rstrip(".")
 
 
-# A Vietnamese syllable, diacritics removed: onset, vowel nucleus, coda. Foreign words ("Log", "Accept", "Page")
-# rarely fit it, which keeps English interface labels from passing for a writer's name.
-_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+# A Vietnamese syllable, read through its diacritics: onset, vowel nucleus, coda. Foreign words ("Log", "Accept",
+# "Page") rarely fit it, which keeps English interface labels from passing for a writer's name.
+_ONSETS, _CODAS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"), ("ch", "ng", "nh")
 _TWO_NAMES = re.compile(rf"^({_NAME})\s*[-–,]\s*({_NAME})$")
-_STRIP_MARKS = str.maketrans("đĐ", "dD")
+
+
+def _letter_forms() -> dict[str, str]:
+    """Each Latin letter with every accented form that reduces to it (đ to d), in either case."""
+    forms = {c: c + c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        plain = unicodedata.normalize("NFD", "d" if char in "đĐ" else char)
+        base = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+        if base in forms:
+            forms[base] += char
+    return forms
+
+
+def _syllable_pattern() -> str:
+    forms = _letter_forms()
+
+    def any_of(letters: str) -> str:
+        return "[" + "".join(forms[c] for c in letters) + "]"
+
+    def word(letters: str) -> str:
+        return "".join(any_of(c) for c in letters)
+
+    onset = "|".join([*map(word, _ONSETS), any_of("bcdghklmnpqrstvx")])
+    coda = "|".join([*map(word, _CODAS), any_of("cmnpt")])
+    return rf"(?:{onset})?{any_of('aeiouy')}{{1,3}}(?:{coda})?"
+
+
+_SYLLABLE = _syllable_pattern()
+# A name whose every part, between spaces or hyphens, is a Vietnamese syllable.
+_SYLLABLES = re.compile(rf"[\s-]*(?:{_SYLLABLE}(?:[\s-]+{_SYLLABLE})*)?[\s-]*")
 
 
 def _vietnamese_name(name: str) -> bool:
-    plain = unicodedata.normalize("NFD", name.translate(_STRIP_MARKS))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return all(_SYLLABLE.match(word) for word in plain.replace("-", " ").split())
+    return _SYLLABLES.fullmatch(name) is not None
 
 
 def _is_caps_name(line: str) -> bool:
-    return line.isupper() and bool(re.fullmatch(_CAPS_NAME, line)) and len(line.split()) <= 4
+    return line.isupper() and bool(_CAPS_NAME_LINE.fullmatch(line)) and len(line.split()) <= 4
+
+
+_CAPS_NAME_LINE = re.compile(_CAPS_NAME)
 
 
 # Time stamps: "18:19 | 14/08/2021 GMT+7", "Thứ hai, 14/8/2021, 18:19 (GMT+7)", "2021-08-14T18:19:00+07:00".
@@ -170,22 +204,30 @@ _STAMP_WORDS = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass
 class Stamp:
     value: str
     precision: str
 
 
+def may_be_stamp(line: str) -> bool:
+    """A short line holding what may be a year: the test parse_stamp starts with, cheap enough for every line."""
+    return len(line) <= 80 and ("19" in line or "20" in line)
+
+
 def parse_stamp(line: str) -> Stamp | None:
     """A line that is a publication time stamp and little else."""
-    if len(line) > 80 or ("19" not in line and "20" not in line):  # no year, no date: skip the patterns
+    if not may_be_stamp(line):  # no year, no date: skip the patterns
         return None
     dmy = _DATE_DMY.search(line)
     iso = None if dmy else _DATE_ISO.search(line)
     if not (iso or dmy):
         return None
     rest = _STAMP_WORDS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line))))
-    if len(re.findall(r"\w+", rest)) > 1:
+    if len(_WORD.findall(rest)) > 1:
         return None
     if iso:
         year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
@@ -213,6 +255,7 @@ def _offset(line: str) -> str:
     return f"{sign}{abs(int(hours)):02d}:{minutes}"
 
 
+_CAPITALISED_ITEM = re.compile(rf"[{_UPPER}0-9][^\s]*(?:\s+[{_LOWER}][^\s]*)*")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _HOME = re.compile(r"^(?:trang chủ|home|trang nhất)\b\s*[>»›/|]?\s*", re.IGNORECASE)
 
@@ -226,7 +269,7 @@ def parse_breadcrumb(line: str) -> list[str] | None:
     parts = [p for p in _BREADCRUMB_SEP.split(rest) if p]
     if len(parts) == 1:
         # Printed without separators: every item starts with a capital ("Quốc tế Nhịp sống").
-        parts = re.findall(rf"[{_UPPER}0-9][^\s]*(?:\s+[{_LOWER}][^\s]*)*", rest)
+        parts = _CAPITALISED_ITEM.findall(rest)
     if not parts or any(len(p.split()) > 6 for p in parts):
         return None
     return [p.strip() for p in parts]
@@ -239,6 +282,9 @@ _DATELINE = re.compile(
 )
 
 
+_LATIN_CAPITAL = re.compile(r"[A-ZĐ]")
+
+
 def split_dateline(lead: str) -> tuple[str | None, str]:
     """ "TGVN. Ngày 13/2, ..." → ("TGVN", "Ngày 13/2, ..."); "(Dân trí) - ..." → ("Dân trí", "...")."""
     match = _DATELINE.match(lead)
@@ -247,7 +293,7 @@ def split_dateline(lead: str) -> tuple[str | None, str]:
     prefix = match.group("paren") or match.group("dash") or match.group("dot")
     if match.group("dash") and sum(c.isupper() for c in prefix) < 2:
         return None, lead
-    if match.group("paren") and not re.search(r"[A-ZĐ]", prefix):
+    if match.group("paren") and not _LATIN_CAPITAL.search(prefix):
         return None, lead
     return prefix.strip(), lead[match.end():]
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnnews.extract import meta
-from vnnews.extract.lines import Line, split_lines
+from vnnews.extract.lines import (
+    INLINE_LINK_STARTS,
+    SLUG_STARTS,
+    Line,
+    PageLines,
+    could_be_statement,
+    doubled_title,
+    plain_prose,
+    split_lines,
+)
 from vnnews.model import Caption
 
 
@@ -39,10 +48,20 @@ class TextArticle:
     site: str | None = None
     captions: list[Caption] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
-    roles: list[tuple[Line, str, str]] = field(default_factory=list)  # (line, role, reason), in page order
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line index, role, reason), in page order
+    lines: PageLines | None = None
+    end_at: int | None = None  # the block heading that ends the article: no line below it is read
 
     def line_roles(self) -> list[LineRole]:
-        return [LineRole(line.no, line.text, role, reason) for line, role, reason in self.roles]
+        if self.lines is None:
+            return []
+        numbers, texts = self.lines.numbers, self.lines.texts
+        roles = [LineRole(numbers[k], texts[k], role, reason) for k, role, reason in self.roles]
+        if self.end_at is not None:
+            reason = "below a block heading that ends the article"
+            rest = range(self.end_at + 1, len(texts))
+            roles.extend(LineRole(numbers[k], texts[k], "after-end", reason) for k in rest)
+        return roles
 
 
 class NoArticle(ValueError):
@@ -59,15 +78,20 @@ def _skippable_before_lead(line: Line) -> bool:
     )
 
 
-def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int | None, int]:
+def _find_title_and_lead(page: PageLines, title_hint: str | None) -> tuple[int | None, int]:
     """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
+    lines = page
 
     def back(j: int) -> int:
         while j >= 0 and (lines[j].words == 1 or _skippable_before_lead(lines[j])) and lines[j].text != title_hint:
             j -= 1
         return j
 
-    for i, line in enumerate(lines):
+    texts = page.texts
+    for i in range(len(page)):
+        if not could_be_statement(texts[i]):
+            continue
+        line = lines[i]
         if not line.statement or line.end_marker or line.widget:
             continue
         lead, j = i, back(i - 1)
@@ -81,31 +105,31 @@ def _find_title_and_lead(lines: list[Line], title_hint: str | None) -> tuple[int
                 if meta.parse_breadcrumb(above.text) is None:
                     return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
             return j, lead
-        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
+        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(page, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
         if title_hint is not None:
             return None, lead
     raise NoArticle("no article found: no headline followed by prose")
 
 
-def _next_statement(lines: list[Line], i: int) -> int | None:
+def _next_statement(page: PageLines, i: int) -> int | None:
     j = i + 1
-    while j < len(lines) and _skippable_before_lead(lines[j]):
+    while j < len(page) and _skippable_before_lead(page[j]):
         j += 1
-    return j if j < len(lines) and lines[j].statement else None
+    return j if j < len(page) and page[j].statement else None
 
 
 class _Walker:
     """Walks the lines after the lead, one state at a time: in the article, in a related box, or past the end."""
 
-    def __init__(self, lines: list[Line], art: TextArticle):
-        self.lines, self.art = lines, art
+    def __init__(self, page: PageLines, art: TextArticle):
+        self.lines, self.art = page, art
         self.in_related = False
         self.closed = False  # past the closing byline: no more body, but related boxes are still read
         self.prev_kind = "body"
 
-    def role(self, line: Line, role: str, reason: str) -> None:
-        self.art.roles.append((line, role, reason))
+    def role(self, at: int, role: str, reason: str) -> None:
+        self.art.roles.append((at, role, reason))
 
     def next_line(self, i: int) -> Line | None:
         return self.lines[i + 1] if i + 1 < len(self.lines) else None
@@ -115,95 +139,102 @@ class _Walker:
             self.art.related.append(title)
 
     def walk(self, start: int) -> None:
-        lines, body, roles, title = self.lines, self.art.body, self.art.roles, self.art.title
-        for i in range(start, len(lines)):
-            line = lines[i]
-            if line.plain_prose and line.text != title:
-                # The common case, kept cheap: a prose line cannot be furniture, a link, a credit or a byline.
+        body, roles, title = self.art.body, self.art.roles, self.art.title
+        texts, counts = self.lines.texts, self.lines.counts
+        for i in range(start, len(texts)):
+            text = texts[i]
+            # The common case, kept cheap and read from the text alone: a prose line cannot be furniture, a link,
+            # a credit or a byline.
+            if text[-1] == "." and counts[text] == 1 and plain_prose(text, 1) and text != title:
                 if self.in_related or self.closed:
-                    self.step_outside(line, lines[i + 1] if i + 1 < len(lines) else None)
+                    self.step_outside(i, self.lines[i])
                 else:
-                    body.append(line.text)
-                    roles.append((line, "body", "prose inside the article"))
+                    body.append(text)
+                    roles.append((i, "body", "prose inside the article"))
                     self.prev_kind = "body"
             elif self.step(i) == "end":
-                reason = "below a block heading that ends the article"
-                roles.extend((rest, "after-end", reason) for rest in lines[i + 1:])
+                self.art.end_at = i
                 return
 
     def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
-        line, nxt = self.lines[i], self.next_line(i)
-        art = self.art
-        if (title := line.doubled) is not None:
+        texts, art = self.lines.texts, self.art
+        text = texts[i]
+        if (title := doubled_title(text)) is not None:
             self.add_related(title)
-            return self.role(line, "related", "link title printed twice on one line")
-        if line.count > 1 and line.words > 2:
-            if nxt is not None and nxt.text == line.text:
+            return self.role(i, "related", "link title printed twice on one line")
+        if self.lines.counts[text] > 1 and text.count(" ") >= 2:  # a title of three words or more, printed again
+            if i + 1 < len(texts) and texts[i + 1] == text:
                 self.in_related, self.prev_kind = True, "title"
-                self.add_related(line.text)
-                return self.role(line, "related", "link title printed twice in a row")
-            if i > 0 and self.lines[i - 1].text == line.text:
-                return self.role(line, "related", "second print of a link title")
+                self.add_related(text)
+                return self.role(i, "related", "link title printed twice in a row")
+            if i > 0 and texts[i - 1] == text:
+                return self.role(i, "related", "second print of a link title")
+        line = self.lines[i]
         kind = line.furniture
         if kind == "end":
-            self.role(line, "end-marker", "block heading after which the page holds no more of the article")
+            self.role(i, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
         if kind == "related":
             self.in_related, self.prev_kind = True, "marker"
-            return self.role(line, "related-marker", "heading of a related-articles box")
+            return self.role(i, "related-marker", "heading of a related-articles box")
         if kind == "widget":
             self.note_site(line)
-            return self.role(line, "widget", "page widget or player control")
-        if line.text == art.title:
-            return self.role(line, "title-repeat", "repeats the headline (image alt text)")
-        if (stamp := line.stamp) is not None:  # a stamp is at most 80 characters: always a short line
+            return self.role(i, "widget", "page widget or player control")
+        if text == art.title:
+            return self.role(i, "title-repeat", "repeats the headline (image alt text)")
+        # Each parse below is asked only of lines that have what its kind needs (a year, a first character, a
+        # short length): most lines pass through without one.
+        n, first = len(text), text[0]
+        if meta.may_be_stamp(text) and (stamp := line.stamp) is not None:
             if art.published is None:
                 art.published, art.published_precision = stamp.value, stamp.precision
-            return self.role(line, "timestamp", f"time stamp {stamp.value}")
-        if (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
+            return self.role(i, "timestamp", f"time stamp {stamp.value}")
+        if first in SLUG_STARTS and (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
             self.in_related, self.prev_kind = True, "link" if slug[1] else "slug"
             self.add_related(slug[1])
-            return self.role(line, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
-        if (title := line.inline_link) is not None:
+            return self.role(i, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
+        if first in INLINE_LINK_STARTS and (title := line.inline_link) is not None:
             self.add_related(title)
-            return self.role(line, "related", "inline link to another article")
+            return self.role(i, "related", "inline link to another article")
         if (caption := line.caption) is not None:
             art.captions.append(Caption(*caption))
             self.in_related, self.prev_kind = False, "caption"
-            return self.role(line, "caption", "ends with a photo credit")
-        if line.short and line.text[0] in meta.CREDIT_STARTS and (credit := meta.parse_credit(line.text)) is not None:
-            return self.credit_line(i, line, credit[0])
-        maybe_byline = line.short and meta.could_be_byline(line.text, line.words)
-        if not maybe_byline:
+            return self.role(i, "caption", "ends with a photo credit")
+        short = n <= 90  # short enough to be a byline or a credit
+        if short and first in meta.CREDIT_STARTS and (credit := meta.parse_credit(text)) is not None:
+            return self.credit_line(i, credit[0])
+        words = line.words
+        if not (short and meta.could_be_byline(text, words)):
             byline = None
         else:
-            byline = line.byline if line.words <= 5 else meta.parse_byline(line.text, bare_ok=False)
+            byline = line.byline if words <= 5 else meta.parse_byline(text, bare_ok=False)
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
             self.closed, self.in_related, self.prev_kind = True, False, "byline"
-            return self.role(line, "byline", "author/agency line closing the article")
+            return self.role(i, "byline", "author/agency line closing the article")
         if byline is not None and byline.author is None:
-            return self.role(line, "credit", "a photo or video credit standing on its own line")
+            return self.role(i, "credit", "a photo or video credit standing on its own line")
         if self.in_related or self.closed:
-            return self.step_outside(line, nxt)
-        return self.step_article(line, nxt)
+            return self.step_outside(i, line)
+        return self.step_article(i, line)
 
-    def credit_line(self, i: int, line: Line, credit: str | None) -> None:
+    def credit_line(self, i: int, credit: str | None) -> None:
         """A credit on its own line makes the short line printed just above it a caption."""
         body, roles = self.art.body, self.art.roles
         above = roles[-1] if roles else None
-        if above and above[1] == "body" and above[0] is self.lines[i - 1] and above[0].words <= 40 and body:
+        if above and above[1] == "body" and above[0] == i - 1 and self.lines[i - 1].words <= 40 and body:
             body.pop()
-            roles[-1] = (above[0], "caption", "photo caption: its credit stands on the next line")
-            self.art.captions.append(Caption(above[0].text, credit))
-            return self.role(line, "credit", "photo credit of the caption above")
-        return self.role(line, "credit", "a photo credit standing on its own line")
+            roles[-1] = (i - 1, "caption", "photo caption: its credit stands on the next line")
+            self.art.captions.append(Caption(self.lines[i - 1].text, credit))
+            return self.role(i, "credit", "photo credit of the caption above")
+        return self.role(i, "credit", "a photo credit standing on its own line")
 
     def prose_within(self, i: int, n: int) -> bool:
         """Whether article prose goes on within the next n lines, before any block heading."""
-        for line in self.lines[i + 1: i + 1 + n]:
-            if line.end_marker or line.related_marker or line.count > 1 or line.doubled:
+        lines, counts = self.lines, self.lines.counts
+        for line in map(lines.__getitem__, range(i + 1, min(i + 1 + n, len(lines)))):
+            if line.end_marker or line.related_marker or counts[line.text] > 1 or line.doubled:
                 return False
             if line.paragraph and not line.truncated:
                 return True
@@ -217,17 +248,18 @@ class _Walker:
             return True
         return self.in_related or not self.prose_within(i, 3)
 
-    def step_article(self, line: Line, nxt: Line | None) -> None:
+    def step_article(self, i: int, line: Line) -> None:
         if line.truncated:
             self.in_related, self.prev_kind = True, "teaser"
-            return self.role(line, "teaser", "summary cut short with '...': a link teaser")
+            return self.role(i, "teaser", "summary cut short with '...': a link teaser")
+        nxt = self.next_line(i)
         above_caption = nxt is not None and nxt.caption is not None
         if above_caption and line.titleish and not line.ends_sentence:
-            return self.role(line, "image-title", "headline-shaped line just above a photo caption")
+            return self.role(i, "image-title", "headline-shaped line just above a photo caption")
         if nxt is not None and line.titleish and nxt.truncated:
             self.in_related, self.prev_kind = True, "title"
             self.add_related(line.text)
-            return self.role(line, "related", "link title above a cut-short teaser")
+            return self.role(i, "related", "link title above a cut-short teaser")
         introduces = line.text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
         keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or (
             line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
@@ -235,22 +267,22 @@ class _Walker:
         if keep:
             self.art.body.append(line.text)
             self.prev_kind = "body"
-            return self.role(line, "body", "prose inside the article" if line.ends_sentence else "subheading")
-        return self.role(line, "short", "too short and unpunctuated to be prose")
+            return self.role(i, "body", "prose inside the article" if line.ends_sentence else "subheading")
+        return self.role(i, "short", "too short and unpunctuated to be prose")
 
-    def step_outside(self, line: Line, nxt: Line | None) -> None:
+    def step_outside(self, i: int, line: Line) -> None:
         where = "after the closing byline" if self.closed else "inside a related-articles box"
         if line.paragraph or line.truncated:
             if self.prev_kind == "title" or line.truncated or self.closed:
                 self.prev_kind = "teaser"
-                return self.role(line, "teaser", f"link summary {where}")
+                return self.role(i, "teaser", f"link summary {where}")
             self.in_related = False
-            return self.step_article(line, nxt)
+            return self.step_article(i, line)
         if line.titleish:
             self.add_related(line.text)
             self.prev_kind = "title"
-            return self.role(line, "related", f"link title {where}")
-        return self.role(line, "dropped", where)
+            return self.role(i, "related", f"link title {where}")
+        return self.role(i, "dropped", where)
 
     def note_site(self, line: Line) -> None:
         if self.art.site is None and (domain := meta.find_domain(line.text)):
@@ -259,23 +291,24 @@ class _Walker:
 
 def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     """Roles for every line of a text page and the article they yield; raises NoArticle when there is none."""
-    lines = split_lines(text)
-    if not lines:
+    page = split_lines(text)
+    if not len(page):
         raise NoArticle("no article found: the page is empty")
-    title_at, lead_at = _find_title_and_lead(lines, title_hint)
+    title_at, lead_at = _find_title_and_lead(page, title_hint)
+    lines = page
     title = lines[title_at].text if title_at is not None else (title_hint or "")
-    art = TextArticle(title=title)
-    walker = _Walker(lines, art)
-    for line in lines[: title_at if title_at is not None else lead_at]:
-        _read_header_line(line, art, walker, under_title=False)
+    art = TextArticle(title=title, lines=page)
+    walker = _Walker(page, art)
+    for k in range(title_at if title_at is not None else lead_at):
+        _read_header_line(page, k, art, walker, under_title=False)
     if title_at is not None:
-        walker.role(lines[title_at], "title", "last headline-shaped line before the first paragraph")
-        for line in lines[title_at + 1: lead_at]:
-            _read_header_line(line, art, walker, under_title=True)
+        walker.role(title_at, "title", "last headline-shaped line before the first paragraph")
+        for k in range(title_at + 1, lead_at):
+            _read_header_line(page, k, art, walker, under_title=True)
     dateline, lead = meta.split_dateline(lines[lead_at].text)
     art.lead, art.dateline = lead, dateline
     removed = f" (dateline {dateline!r} removed)" if dateline else ""
-    walker.role(lines[lead_at], "lead", "first paragraph after the headline" + removed)
+    walker.role(lead_at, "lead", "first paragraph after the headline" + removed)
     if dateline and art.site is None:
         art.site = meta.find_domain(dateline)
     if not art.title:
@@ -286,23 +319,25 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     return art
 
 
-def _read_header_line(line: Line, art: TextArticle, walker: _Walker, *, under_title: bool) -> None:
-    if art.section is None and (crumbs := meta.parse_breadcrumb(line.text)) is not None:
+def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker, *, under_title: bool) -> None:
+    text = page.texts[k]
+    if art.section is None and (crumbs := meta.parse_breadcrumb(text)) is not None:
         art.section = crumbs[0]
-        return walker.role(line, "breadcrumb", f"site path; section {crumbs[0]!r}")
-    if (stamp := line.stamp) is not None:
+        return walker.role(k, "breadcrumb", f"site path; section {crumbs[0]!r}")
+    if meta.may_be_stamp(text) and (stamp := page[k].stamp) is not None:
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
-        return walker.role(line, "timestamp", f"publication time {stamp.value}")
-    if not under_title and "." not in line.text:
-        return walker.role(line, "header", "above the article: menu or widget")
+        return walker.role(k, "timestamp", f"publication time {stamp.value}")
+    if not under_title and "." not in text:
+        return walker.role(k, "header", "above the article: menu or widget")
+    line = page[k]
     if line.widget:
         walker.note_site(line)
-        return walker.role(line, "widget", "page widget")
+        return walker.role(k, "widget", "page widget")
     if (caption := line.caption) is not None:
         art.captions.append(Caption(*caption))
-        return walker.role(line, "caption", "photo caption above the lead")
+        return walker.role(k, "caption", "photo caption above the lead")
     if under_title and (byline := line.byline):
         art.author, art.source_agency = byline.author, byline.agency
-        return walker.role(line, "byline", "author line under the headline")
-    return walker.role(line, "header", "above the article")
+        return walker.role(k, "byline", "author line under the headline")
+    return walker.role(k, "header", "above the article")
