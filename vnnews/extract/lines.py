@@ -172,6 +172,7 @@ class Line:
         self.ends_sentence = last in _SENTENCE_ENDS
         # Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not.
         self.statement = (last in ".…" and words >= 8) or words >= _STATEMENT_WORDS
+        self.furniture = furniture_kind(text, words)  # asked of nearly every line that gets a Line
 
     @_once
     def truncated(self) -> bool:
@@ -213,10 +214,6 @@ class Line:
     def short(self) -> bool:
         """Short enough to be a byline, a time stamp or a credit."""
         return len(self.text) <= 90
-
-    @_once
-    def furniture(self) -> str | None:
-        return furniture_kind(self.text, self.words)
 
     @property
     def end_marker(self) -> bool:

@@ -84,7 +84,9 @@ _THEO_STARTS = frozenset("TtNn")
 
 def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     """A byline: "Thế Việt (theo AP)", "Hà Linh (TH)", "Hoàng Anh/VOV.VN", "Theo Reuters", or a bare name."""
-    line = _BYLINE_LABEL.sub("", line.strip())
+    line = line.strip()
+    if ":" in line:  # every label ends with a colon
+        line = _BYLINE_LABEL.sub("", line)
     if len(line) > 90:
         return None
     # Most lines asked are not bylines: each pattern is tried only when the line holds what it needs (a name
@@ -226,8 +228,9 @@ def parse_stamp(line: str) -> Stamp | None:
     iso = None if dmy else _DATE_ISO.search(line)
     if not (iso or dmy):
         return None
-    rest = _STAMP_WORDS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line))))
-    if len(_WORD.findall(rest)) > 1:
+    rest = _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line)))
+    # Taking the stamp words out removes whole words: only a rest of two words or more needs it.
+    if len(_WORD.findall(rest)) > 1 and len(_WORD.findall(_STAMP_WORDS.sub(" ", rest))) > 1:
         return None
     if iso:
         year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
