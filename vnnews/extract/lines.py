@@ -172,25 +172,17 @@ class Line:
         self.ends_sentence = last in _SENTENCE_ENDS
         # Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not.
         self.statement = (last in ".…" and words >= 8) or words >= _STATEMENT_WORDS
-        self.furniture = furniture_kind(text, words)  # asked of nearly every line that gets a Line
-
-    @_once
-    def truncated(self) -> bool:
-        """A teaser cut short by the site: "... tham gia ..." ."""
-        return self.text.endswith((" ...", " …")) and self.words >= 6
-
-    @_once
-    def paragraph(self) -> bool:
-        """Shaped like running prose: a sentence of some length, or a long line."""
-        return (self.ends_sentence and self.words >= 8) or self.words >= 30
-
-    @_once
-    def titleish(self) -> bool:
-        """Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote."""
-        first = self.text[0]
-        return (
-            2 <= self.words <= 40
-            and not self.text.endswith((".", ":", ",", ";"))
+        # The cheap shapes are set at once: most of them are asked of every line that gets a Line.
+        self.furniture = furniture_kind(text, words)
+        # A teaser cut short by the site: "... tham gia ..." .
+        self.truncated = words >= 6 and text.endswith((" ...", " …"))
+        # Shaped like running prose: a sentence of some length, or a long line.
+        self.paragraph = (self.ends_sentence and words >= 8) or words >= 30
+        # Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote.
+        first = text[0]
+        self.titleish = (
+            2 <= words <= 40
+            and not text.endswith((".", ":", ",", ";"))
             and (first.isupper() or first.isdigit() or first in "'\"‘“[(")
         )
 
@@ -209,11 +201,6 @@ class Line:
     def caption(self) -> tuple[str, str | None] | None:
         """(text, credit) when the line is a photo caption closing with its credit."""
         return meta.parse_caption(self.text)
-
-    @_once
-    def short(self) -> bool:
-        """Short enough to be a byline, a time stamp or a credit."""
-        return len(self.text) <= 90
 
     @property
     def end_marker(self) -> bool:
