@@ -35,6 +35,9 @@ def test_ingest_samples_twice(cli):
     second = cli("ingest", SAMPLES, "--meta", MANIFEST)
     assert second.exit_code == 0
     assert "0 ingested, 5 unchanged, 0 failed" in second.stdout
+    forced = cli("ingest", SAMPLES, "--meta", MANIFEST, "--force")
+    assert forced.exit_code == 0
+    assert "0 ingested, 5 unchanged, 0 failed" in forced.stdout  # read again, the same articles
     assert json.loads(cli("stats", "--format", "jsonl").stdout)["articles"] == 5
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,56 @@ def test_latest_lists_the_newest_publications_first(samples_db: Service):
     published = [hit.published for hit in samples_db.latest(limit=5)]
     assert published == ["2024-12", "2024-11", "2024-10", "2021-08-14T18:19:00+07:00", "2020-02"]
     assert all(hit.snippet for hit in samples_db.latest(limit=5))
+
+
+def _titles(service: Service, query: str) -> list[str]:
+    return [hit.title for hit in service.search(query).results]
+
+
+@needs_pipeline
+def test_an_edited_page_replaces_the_article_it_gave(tmp_path: Path):
+    pages = write_pages(tmp_path / "pages", 2)
+    with Service(tmp_path / "news.db") as service:
+        assert service.ingest([str(p) for p in pages]).ingested == 2
+        old_title = pages[0].read_text(encoding="utf-8").splitlines()[0]
+        edited = pages[0].read_text(encoding="utf-8").replace("Hội nghị lần thứ 0", "Phiên họp khẩn cấp lần thứ 0")
+        pages[0].write_text(edited, encoding="utf-8")
+        summary = service.ingest([str(p) for p in pages])
+        assert (summary.ingested, summary.unchanged) == (1, 1)
+        assert service.stats()["articles"] == 2
+        assert _titles(service, "phien hop khan cap")[0].startswith("Phiên họp khẩn cấp")
+        assert old_title not in _titles(service, "hoi nghi lan thu 0 hop tac quoc phong")
+
+
+@needs_pipeline
+def test_an_article_another_source_holds_stays(tmp_path: Path):
+    pages = write_pages(tmp_path / "pages", 1)
+    copy = tmp_path / "copy.txt"
+    shutil.copy(pages[0], copy)
+    with Service(tmp_path / "news.db") as service:
+        service.ingest([str(pages[0]), str(copy)])
+        pages[0].write_text(pages[0].read_text(encoding="utf-8") + "\nMột đoạn mới được thêm vào bản tin sau đó.\n")
+        assert service.ingest([str(pages[0])]).ingested == 1
+        assert service.stats()["articles"] == 2
+        kept = service.search("hoi nghi lan thu 0").results
+        assert {hit.source for hit in kept} == {str(pages[0]), str(copy)}
+
+
+@needs_pipeline
+def test_force_reads_unchanged_pages_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    pages = write_pages(tmp_path / "pages", 2)
+    with Service(tmp_path / "news.db") as service:
+        service.ingest([str(p) for p in pages])
+        assert service.ingest([str(p) for p in pages], force=True).unchanged == 2  # same rules, same articles
+        real_page = service_module.extraction.page
+
+        def page_read_better(raw):
+            article = real_page(raw)
+            return replace(article, id="", body=[*article.body, "Đoạn kết được đọc thêm."])
+
+        monkeypatch.setattr(service_module.extraction, "page", page_read_better)
+        assert service.ingest([str(p) for p in pages]).unchanged == 2  # without --force nothing is read again
+        summary = service.ingest([str(p) for p in pages], force=True)
+        assert (summary.ingested, summary.unchanged) == (2, 0)
+        assert service.stats()["articles"] == 2
+        assert len(service.search("doan ket duoc doc them").results) == 2

@@ -119,10 +119,19 @@ def _print_explained(explained: Explained, format: ExtractFormat | None) -> None
 
 
 @app.command()
-def ingest(paths: Paths, meta: Meta = None, db: Db = None) -> None:
-    """Extract and analyse every page and store it; pages already stored as they are count as unchanged."""
+def ingest(
+    paths: Paths,
+    meta: Meta = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract pages already stored as they are again, with the current rules.")
+    ] = False,
+    db: Db = None,
+) -> None:
+    """Extract and analyse every page and store it; pages already stored as they are count as unchanged.
+
+    A page whose article changed (edited, or read better with --force) replaces the article it gave before."""
     with Service(db) as service, usage_errors(), progress("ingesting") as advance:
-        summary = service.ingest(paths, meta, progress=advance)
+        summary = service.ingest(paths, meta, progress=advance, force=force)
     for failure in summary.failed:
         report(failure)
     out.print(f"{summary.ingested} ingested, {summary.unchanged} unchanged, {len(summary.failed)} failed")

@@ -238,10 +238,18 @@ class Service:
     # -- with the database ----------------------------------------------------------------------------------------
 
     def ingest(
-        self, inputs: Iterable[str], meta: str | Path | None = None, progress: Progress | None = None
+        self,
+        inputs: Iterable[str],
+        meta: str | Path | None = None,
+        progress: Progress | None = None,
+        *,
+        force: bool = False,
     ) -> IngestSummary:
         """Extract, analyse and store every page, each in its own commit (article and analysis together); a page
-        already stored as is counts as unchanged, a page whose extraction or analysis fails is that page's failure."""
+        already stored as is counts as unchanged, a page whose extraction or analysis fails is that page's failure.
+
+        ``force`` extracts pages already stored as they are too, so that what the current rules read replaces
+        what older rules read; a page that now yields the same article still counts as unchanged."""
         summary = IngestSummary()
         db = self.store
         for item in sources.read(inputs, meta):
@@ -249,7 +257,7 @@ class Service:
                 outcome = self._failed(summary, item)
             else:
                 sha = content_sha(item)
-                if db.is_unchanged(item.source, sha):
+                if not force and db.is_unchanged(item.source, sha):
                     outcome = "unchanged"
                 else:
                     result = _extract_one(item)

@@ -133,13 +133,17 @@ class Store(AnalysisQueries):
 
     def put(self, article: Article, source: str, sha: str, findings: Findings | None = None) -> bool:
         """Store one article read from ``source``, with its analysis, in one transaction; False when that article
-        was already stored (its analysis is then written only if it had none)."""
+        was already stored (its analysis is then written only if it had none).
+
+        A source holds one article: when it now yields another one (the page was edited, or the rules read it
+        better), the article it held before goes, unless another source holds it too."""
         data = article.to_dict()
         data["body"] = json.dumps(article.body, ensure_ascii=False)
         data["captions"] = json.dumps([asdict(c) for c in article.captions], ensure_ascii=False)
         data["related"] = json.dumps(article.related, ensure_ascii=False)
         first, last = period(article.published) or (None, None)
         with self._transaction() as db:
+            held = db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
             new = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None
             if new:
                 columns = [*_ARTICLE_COLUMNS, "published_from", "published_to", "ingested_at"]
@@ -159,6 +163,8 @@ class Store(AnalysisQueries):
                 (source, article.id, sha, _now()),
             )
             db.execute("DELETE FROM failures WHERE source = ?", (source,))
+            if held is not None and held[0] != article.id:
+                _release(db, held[0], source)
         return new
 
     def put_analysis(self, article_id: str, findings: Findings) -> None:
@@ -353,3 +359,18 @@ def _article(row: sqlite3.Row) -> Article:
     data["related"] = json.loads(data["related"])
     data["captions"] = [Caption(**c) for c in json.loads(data["captions"])]
     return Article(**data)
+
+
+def _release(db: sqlite3.Connection, article_id: str, source: str) -> None:
+    """``source`` no longer holds this article: another source that does becomes its source, and when none does,
+    the article goes with its index row and its analysis."""
+    other = db.execute("SELECT source FROM sources WHERE article_id = ? ORDER BY seen_at LIMIT 1", (article_id,))
+    if (holder := other.fetchone()) is not None:
+        db.execute("UPDATE articles SET source = ? WHERE id = ? AND source = ?", (holder[0], article_id, source))
+        return
+    row = db.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    analysis.clear(db, article_id)
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+    db.execute("DELETE FROM articles WHERE seq = ?", (row[0],))
