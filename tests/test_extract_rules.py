@@ -1,8 +1,10 @@
 """Line-role rules on page shapes other than the seeds': the way Vietnamese news sites lay out a text page."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from vnnews.extract import explain, merge_published, page
+from vnnews.extract import explain, merge_published, meta, page
 from vnnews.extract.meta import parse_breadcrumb, parse_byline, parse_caption, parse_stamp, split_dateline
 from vnnews.model import InputError, PageMeta, RawPage
 
@@ -152,3 +154,27 @@ def test_agency_credited_at_the_end_of_the_last_paragraph():
 def test_labelled_byline_under_the_headline():
     art = extract("\n".join(["Hai nước thúc đẩy hợp tác", "Tác giả: Minh Anh", P1, P2]))
     assert art.author == "Minh Anh"
+
+
+_LABELS = st.sampled_from(["", "Cập nhật: ", "Cập nhật ", "Thứ năm, ", "Thứ hai ", "Chủ nhật, ", "CẬP NHẬT: ", "Đăng "])
+_SEPARATORS = st.sampled_from([" ", " | ", ", ", " - ", "-", "|", "  ", ",", " , "])
+_ZONES = st.sampled_from(["", " GMT+7", " (GMT+7)", "GMT+7", " GMT +7", " GMT+07:00", " UTC+7", " +07:00", "(GMT+7)"])
+
+
+@st.composite
+def _stamp_like(draw: st.DrawFn) -> str:
+    day, month = draw(st.integers(0, 39)), draw(st.integers(0, 19))
+    year = draw(st.sampled_from(["2019", "2020", "2024", "1999", "2102", "20"]))
+    date = f"{day}{draw(st.sampled_from(['/', '-', '.', ' / ']))}{month}/{year}"
+    times = [f"{draw(st.integers(0, 29))}{draw(st.sampled_from([':', 'h', ':']))}{draw(st.integers(0, 69)):02d}"
+             for _ in range(2)]
+    parts = draw(st.sampled_from([[date], [date, times[0]], [times[0], date], [times[0], date, times[1]]]))
+    text = draw(_LABELS) + draw(_SEPARATORS).join(parts) + draw(_ZONES)
+    return text + draw(st.sampled_from(["", "", " sáng", " x", "5"]))
+
+
+@given(_stamp_like())
+@settings(max_examples=3000, deadline=None)
+def test_common_stamps_read_as_the_general_reading_reads_them(line: str):
+    """The one-match reading of the usual stamp layouts is a shortcut: it must agree with the general one."""
+    assert parse_stamp(line) == (meta._read_stamp(line) if meta.may_be_stamp(line) else None)

@@ -220,10 +220,32 @@ def may_be_stamp(line: str) -> bool:
     return len(line) <= 80 and ("19" in line or "20" in line)
 
 
+# The stamps most sites print, read in one match: "Cập nhật: 05:18 04/02/2020", "Thứ năm, 14/3/2024 - 10:15",
+# "18:19 | 14/08/2021 GMT+7". Every line it matches gets from it what the general reading below gives.
+_SEP = r"(?:\s*[|,\-]\s*|\s+)"
+_COMMON_STAMP = re.compile(
+    r"(?:(?:Cập nhật|Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật)\s*[:,]?\s*)?"
+    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>\d{{2}}){_SEP})?"
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})"
+    rf"(?:{_SEP}(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}}))?"
+    r"(?:\s*\(?(?:GMT|UTC)\s*\+\s*7\)?)?"
+)
+
+
 def parse_stamp(line: str) -> Stamp | None:
     """A line that is a publication time stamp and little else."""
-    if not may_be_stamp(line):  # no year, no date: skip the patterns
+    if not may_be_stamp(line) or not ("/" in line or "-" in line or "." in line):  # no year, or no date shape
         return None
+    common = _COMMON_STAMP.fullmatch(line)
+    if common is None:
+        return _read_stamp(line)
+    day, month, year = int(common["day"]), int(common["month"]), int(common["year"])
+    hour, minute = common["h1"] or common["h2"], common["m1"] or common["m2"]
+    return _stamp(year, month, day, int(hour) if hour else None, int(minute) if minute else None, line)
+
+
+def _read_stamp(line: str) -> Stamp | None:
+    """The general reading: one date, any times, zones and stamp words around it, and at most one other word."""
     dmy = _DATE_DMY.search(line)
     iso = None if dmy else _DATE_ISO.search(line)
     if not (iso or dmy):
@@ -239,10 +261,14 @@ def parse_stamp(line: str) -> Stamp | None:
         day, month, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
         time = _TIME.search(line[: dmy.start()] + " " + line[dmy.end():])
         hour, minute = (int(time.group(1)), int(time.group(2))) if time else (None, None)
+    return _stamp(year, month, day, hour, minute, line)
+
+
+def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None, line: str) -> Stamp | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+    if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
         return Stamp(date, "day")
     return Stamp(f"{date}T{hour:02d}:{minute:02d}:00{_offset(line)}", "minute")
 
