@@ -59,8 +59,10 @@ def key(line: str) -> str:
 
 _FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose lines skip those checks
 _WORDS_ENOUGH = 50  # no rule asks about more words than this: longer lines are counted only that far
-_WORDS_SCAN = 400  # characters that hold _WORDS_ENOUGH words in any prose
-_PROSE_SCAN = 120  # characters that hold _FURNITURE_MAX_WORDS words in any prose
+# Words are counted over a first stretch of the line, which holds enough of them in most prose; a long line with
+# fewer is counted whole.
+_WORDS_SCAN = 400  # enough for _WORDS_ENOUGH words
+_PROSE_SCAN = 120  # enough for more than _FURNITURE_MAX_WORDS words
 INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
 SLUG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -162,10 +164,7 @@ class Line:
 
     def __init__(self, text: str):
         self.text = text
-        words = text.count(" ", 0, _WORDS_SCAN) + 1  # count_words, inline: every line read is counted
-        if words < _WORDS_ENOUGH and len(text) > _WORDS_SCAN:
-            words = text.count(" ") + 1
-        self.words = words
+        self.words = words = count_words(text)
         last = text[-1]  # the closing character, looking through closing quotes
         if last in _CLOSING_QUOTES:
             last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "

@@ -78,17 +78,16 @@ def _skippable_before_lead(line: Line) -> bool:
     )
 
 
-def _find_title_and_lead(page: PageLines, title_hint: str | None) -> tuple[int | None, int]:
+def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int | None, int]:
     """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
-    lines = page
 
     def back(j: int) -> int:
         while j >= 0 and (lines[j].words == 1 or _skippable_before_lead(lines[j])) and lines[j].text != title_hint:
             j -= 1
         return j
 
-    texts = page.texts
-    for i in range(len(page)):
+    texts = lines.texts
+    for i in range(len(lines)):
         if not could_be_statement(texts[i]):
             continue
         line = lines[i]
@@ -105,18 +104,18 @@ def _find_title_and_lead(page: PageLines, title_hint: str | None) -> tuple[int |
                 if meta.parse_breadcrumb(above.text) is None:
                     return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
             return j, lead
-        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(page, i)) is not None:
+        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
         if title_hint is not None:
             return None, lead
     raise NoArticle("no article found: no headline followed by prose")
 
 
-def _next_statement(page: PageLines, i: int) -> int | None:
+def _next_statement(lines: PageLines, i: int) -> int | None:
     j = i + 1
-    while j < len(page) and _skippable_before_lead(page[j]):
+    while j < len(lines) and _skippable_before_lead(lines[j]):
         j += 1
-    return j if j < len(page) and page[j].statement else None
+    return j if j < len(lines) and lines[j].statement else None
 
 
 class _Walker:
@@ -295,8 +294,7 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     if not len(page):
         raise NoArticle("no article found: the page is empty")
     title_at, lead_at = _find_title_and_lead(page, title_hint)
-    lines = page
-    title = lines[title_at].text if title_at is not None else (title_hint or "")
+    title = page[title_at].text if title_at is not None else (title_hint or "")
     art = TextArticle(title=title, lines=page)
     walker = _Walker(page, art)
     for k in range(title_at if title_at is not None else lead_at):
@@ -305,7 +303,7 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
         walker.role(title_at, "title", "last headline-shaped line before the first paragraph")
         for k in range(title_at + 1, lead_at):
             _read_header_line(page, k, art, walker, under_title=True)
-    dateline, lead = meta.split_dateline(lines[lead_at].text)
+    dateline, lead = meta.split_dateline(page[lead_at].text)
     art.lead, art.dateline = lead, dateline
     removed = f" (dateline {dateline!r} removed)" if dateline else ""
     walker.role(lead_at, "lead", "first paragraph after the headline" + removed)
