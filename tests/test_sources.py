@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from vnnews.extract import page
 from vnnews.model import Failure, InputError, RawPage
 from vnnews.sources import legacy, read
 from vnnews.sources.decode import NotText, decode
@@ -183,7 +184,7 @@ def test_jsonl_pages_plain_and_gzipped(tmp_path: Path) -> None:
         assert got[0].html == "<html><p>Một</p></html>" and got[0].meta.site == "tuoitre.vn"
         assert got[1].text == "Hai\nba" and got[1].meta.section == "Thế giới"
         assert got[1].meta.published == "2024-10-19" and got[1].meta.fetched_at == "2024-10-20T01:00:00Z"
-        assert got[2] == Failure(f"{source}:3", 'no "text" or "html" field')
+        assert got[2] == Failure(f"{source}:3", 'no "text" or "html" field, nor "title" and "body"')
         assert got[3] == Failure(f"{source}:4", "no text in the page")
         assert isinstance(got[4], Failure) and got[4].reason.startswith("invalid JSON")
 
@@ -223,3 +224,22 @@ def test_bad_manifest_is_a_usage_error(tmp_path: Path) -> None:
     bad.write_text('{"file": "a.txt"}\n{"url": "x"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"m\.jsonl:2"):
         list(read([str(SAMPLES)], meta=bad))
+
+
+def test_jsonl_article_rows_become_clean_pages(tmp_path: Path) -> None:
+    lead = "Ngày 25/2, các bộ trưởng ngoại giao của khối đã họp tại Brussels để bàn về hỗ trợ quân sự cho Ukraine."
+    body = ["Cuộc họp kéo dài hơn bốn giờ và kết thúc bằng một tuyên bố chung của tất cả các nước thành viên.",
+            "Theo kế hoạch, hội nghị tiếp theo sẽ diễn ra tại Washington vào tháng Bảy năm nay với nhiều nội dung."]
+    rows = [
+        {"id": "000001.txt", "title": "NATO họp bàn về Ukraine", "lead": lead, "body": body, "site": "vietnews"},
+        {"title": "Một đoạn", "body": body[0]},
+        {"title": "Sai kiểu", "body": [1, 2]},
+    ]
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    first, second, third = read([str(source)])
+    assert first.text == "\n\n".join(["NATO họp bàn về Ukraine", lead, *body]) and first.meta.site == "vietnews"
+    article = page(first)
+    assert (article.title, article.lead, article.body) == ("NATO họp bàn về Ukraine", lead, body)
+    assert second.text == f"Một đoạn\n\n{body[0]}"
+    assert third == Failure(f"{source}:3", '"title" and "lead" must be strings, "body" a string or a list of strings')

@@ -17,7 +17,7 @@ __all__ = ["LineRole", "explain", "page"]
 def _text_article(raw: RawPage) -> tuple[TextArticle, PageMeta]:
     """Run the line rules; for HTML, over the main-content blocks, with what the HTML metadata says as a fallback."""
     if raw.html is None:
-        return extract_text(raw.text or ""), PageMeta()
+        return extract_text(raw.text or "", title_hint=raw.meta.title), PageMeta()
     from vnnews.extract.html import html_content
 
     content = html_content(raw.html, raw.meta.url)

@@ -231,6 +231,11 @@ _INVISIBLE_MARKS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
+def clean_line(text: str) -> str:
+    """One line of text as split_lines leaves a page's lines: NFC, no invisible marks, white space folded."""
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
+
+
 class PageLines:
     """The non-blank lines of a page. A Line, with its cached features, is made only when a decision asks for
     it: prose lines are read from their text, and no line below the article's end is looked at."""

@@ -16,6 +16,7 @@ from vnnews.extract.lines import (
     SLUG_STARTS,
     Line,
     PageLines,
+    clean_line,
     could_be_statement,
     doubled_title,
     plain_prose,
@@ -96,6 +97,10 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
         lead, j = i, back(i - 1)
         if j >= 0 and lines[j].words >= 20 and not lines[j].titleish and lines[j].text != title_hint:
             lead, j = j, back(j - 1)  # a lead that ends without a full stop
+        if title_hint is not None and j >= 0 and lines[j].text != title_hint:
+            k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
+            if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
+                return k, j  # then the longer line under it is a lead that ends without a full stop
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
             k = back(j - 1)
@@ -293,6 +298,10 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     page = split_lines(text)
     if not len(page):
         raise NoArticle("no article found: the page is empty")
+    if title_hint is not None:  # a title stated beside the page (HTML metadata, a corpus row) counts where printed
+        title_hint = clean_line(title_hint)
+        if title_hint not in page.counts:
+            title_hint = None
     title_at, lead_at = _find_title_and_lead(page, title_hint)
     title = page[title_at].text if title_at is not None else (title_hint or "")
     art = TextArticle(title=title, lines=page)

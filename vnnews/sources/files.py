@@ -109,7 +109,8 @@ def _decode_html(data: bytes) -> str:
 
 
 def read_jsonl(source: str, max_bytes: int) -> Iterator[RawPage | Failure]:
-    """One page per JSONL row ({url?, html? | text?, site?, section?, published?, fetched_at?}), named FILE:LINE."""
+    """One page per JSONL row ({url?, html? | text? | title + lead? + body, site?, section?, published?,
+    fetched_at?}), named FILE:LINE."""
     try:
         with _open_lines(source) as lines:
             yield from read_rows(source, lines, max_bytes)
@@ -137,8 +138,12 @@ def _row_page(name: str, line: bytes) -> RawPage | Failure:
         return Failure(name, "a JSONL row must be a JSON object")
     field = "html" if row.get("html") else "text"
     body = row.get(field)
+    if body is None and "title" in row and "body" in row:
+        body = _article_page(row)
+        if body is None:
+            return Failure(name, '"title" and "lead" must be strings, "body" a string or a list of strings')
     if body is None:
-        return Failure(name, 'no "text" or "html" field')
+        return Failure(name, 'no "text" or "html" field, nor "title" and "body"')
     if not isinstance(body, str):
         return Failure(name, f'"{field}" is not a string')
     try:
@@ -146,6 +151,18 @@ def _row_page(name: str, line: bytes) -> RawPage | Failure:
     except NotText as exc:
         return Failure(name, str(exc))
     return page_from_text(name, text, page_meta(row), html=field == "html")
+
+
+def _article_page(row: dict) -> str | None:
+    """An article corpus row ({title, lead?, body: str | [paragraph, ...]}, as VietNews stores them) as the clean text
+    page it stands for: the title, then one paragraph per block. None when a field has the wrong type."""
+    title, lead, body = row["title"], row.get("lead") or "", row["body"]
+    paragraphs = [body] if isinstance(body, str) else body
+    if not (isinstance(title, str) and isinstance(lead, str) and isinstance(paragraphs, list)):
+        return None
+    if not all(isinstance(p, str) for p in paragraphs):
+        return None
+    return "\n\n".join(block for block in [title, lead, *paragraphs] if block.strip())
 
 
 def _open_lines(source: str):  # noqa: ANN202 - a binary file object, plain or gzip

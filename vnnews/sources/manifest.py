@@ -14,7 +14,7 @@ from typing import Any
 
 from vnnews.model import InputError, PageMeta
 
-META_FIELDS = ("url", "site", "section", "published", "fetched_at")
+META_FIELDS = ("url", "site", "section", "published", "fetched_at", "title")
 
 
 def page_meta(row: dict[str, Any]) -> PageMeta:
