@@ -68,6 +68,29 @@ def test_related_box_inside_article_is_stepped_over():
     assert art.related == ["Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt"]
 
 
+def test_box_of_bare_titles_inside_the_article_is_stepped_over_and_the_article_resumes():
+    related = ["Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt", "Hai nước ký kết thỏa thuận hợp tác về giáo dục"]
+    more = P1 + " Thêm."
+    text = "\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "TIN LIÊN QUAN", *related, P3, more, "Tags"])
+    art = extract(text)
+    assert art.body == [P2, P3, more]
+    assert art.related == related
+
+
+def test_a_box_with_summaries_keeps_its_prose_as_summaries():
+    text = "\n".join([
+        "Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Tin liên quan",
+        "Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt", P3,
+        "Hai nước ký kết thỏa thuận hợp tác về giáo dục", P1 + " Thêm.", "Xem nhiều",
+    ])
+    assert extract(text).body == [P2]
+
+
+def test_author_line_between_the_lead_and_the_body():
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", "TTO - " + P1, "BẢO ANH", P2, P3]))
+    assert (art.author, art.lead, art.body) == ("BẢO ANH", P1, [P2, P3])
+
+
 def test_inline_link_and_doubled_title_are_related_not_body():
     doubled = "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản"
     text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, "Xem thêm: Thủ tướng tiếp Đại sứ Hàn Quốc", doubled, P2])
@@ -105,6 +128,7 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Hoàng Anh/VOV.VN (Theo Reuters)", "Hoàng Anh", "Reuters"),
         ("Theo AFP", None, "AFP"),
         ("(TTXVN/Vietnam+)", None, "TTXVN"),
+        ("Hà Ngọc (TTXVN/Vietnam+)", "Hà Ngọc", "TTXVN"),
         ("Nhất Phong", "Nhất Phong", None),
     ],
 )

@@ -71,12 +71,15 @@ def _agency_from(inner: str) -> tuple[bool, str | None]:
         return True, match.group(1).strip().rstrip(".")
     if _AGENCY_CODES.fullmatch(inner) and _HAS_CAPITAL.search(inner):
         return True, inner
+    if match := _AGENCY_SLASH_OUTLET.fullmatch(inner):  # "TTXVN/Vietnam+": the agency, then the paper printing it
+        return True, match.group(1)
     return False, None
 
 
 _THEO_INNER = re.compile(r"^(?:theo|nguồn)\s*:?\s*(.+)$", re.IGNORECASE)
 _AGENCY_CODES = re.compile(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*")  # "TTXVN", "AP, AFP"
 _HAS_CAPITAL = re.compile(rf"[{_UPPER}]")
+_AGENCY_SLASH_OUTLET = re.compile(r"([A-ZĐ][A-ZĐ0-9.]{1,14})/[^()/]{1,30}")
 
 
 _THEO_STARTS = frozenset("TtNn")

@@ -131,6 +131,8 @@ class _Walker:
         self.in_related = False
         self.closed = False  # past the closing byline: no more body, but related boxes are still read
         self.prev_kind = "body"
+        self.title_run, self.title_run_end = 0, -1  # link titles printed one after another, with no summary
+        self.box_summaries = 0  # link summaries seen since the related box began
 
     def role(self, at: int, role: str, reason: str) -> None:
         self.art.roles.append((at, role, reason))
@@ -179,7 +181,7 @@ class _Walker:
             self.role(i, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
         if kind == "related":
-            self.in_related, self.prev_kind = True, "marker"
+            self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
             return self.role(i, "related-marker", "heading of a related-articles box")
         if kind == "widget":
             self.note_site(line)
@@ -217,6 +219,9 @@ class _Walker:
             art.source_agency = art.source_agency or byline.agency
             self.closed, self.in_related, self.prev_kind = True, False, "byline"
             return self.role(i, "byline", "author/agency line closing the article")
+        if byline is not None and byline.author is not None and art.author is None and not art.body:
+            art.author, art.source_agency = byline.author, art.source_agency or byline.agency
+            return self.role(i, "byline", "author line between the lead and the body")
         if byline is not None and byline.author is None:
             return self.role(i, "credit", "a photo or video credit standing on its own line")
         if self.in_related or self.closed:
@@ -277,14 +282,21 @@ class _Walker:
     def step_outside(self, i: int, line: Line) -> None:
         where = "after the closing byline" if self.closed else "inside a related-articles box"
         if line.paragraph or line.truncated:
-            if self.prev_kind == "title" or line.truncated or self.closed:
+            # A box of bare titles (two or more, none with a summary) set inside the article: when prose goes on
+            # after the line, the article has resumed.
+            titles_only = self.title_run >= 2 and self.title_run_end == i - 1 and not self.box_summaries
+            titles_only = titles_only and not self.closed and self.prose_within(i, 1)
+            if (self.prev_kind == "title" and not titles_only) or line.truncated or self.closed:
                 self.prev_kind = "teaser"
+                self.box_summaries += 1
                 return self.role(i, "teaser", f"link summary {where}")
-            self.in_related = False
+            self.in_related, self.box_summaries = False, 0
             return self.step_article(i, line)
         if line.titleish:
             self.add_related(line.text)
             self.prev_kind = "title"
+            self.title_run = self.title_run + 1 if self.title_run_end == i - 1 else 1
+            self.title_run_end = i
             return self.role(i, "related", f"link title {where}")
         return self.role(i, "dropped", where)
 
