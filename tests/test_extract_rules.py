@@ -91,6 +91,14 @@ def test_author_line_between_the_lead_and_the_body():
     assert (art.author, art.lead, art.body) == ("BẢO ANH", P1, [P2, P3])
 
 
+def test_author_agency_and_time_between_the_lead_and_the_body():
+    text = "\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, "Thu Hằng", "Theo Reuters", "18:05 12/2/2024", P2, P3,
+                      "Bạn đọc bình luận", "Một bài khác về chủ đề khác"])
+    art = extract(text)
+    assert (art.author, art.source_agency, art.published) == ("Thu Hằng", "Reuters", "2024-02-12T18:05:00+07:00")
+    assert (art.body, art.related) == ([P2, P3], [])
+
+
 def test_inline_link_and_doubled_title_are_related_not_body():
     doubled = "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản"
     text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, "Xem thêm: Thủ tướng tiếp Đại sứ Hàn Quốc", doubled, P2])

@@ -219,9 +219,10 @@ class _Walker:
             art.source_agency = art.source_agency or byline.agency
             self.closed, self.in_related, self.prev_kind = True, False, "byline"
             return self.role(i, "byline", "author/agency line closing the article")
-        if byline is not None and byline.author is not None and art.author is None and not art.body:
-            art.author, art.source_agency = byline.author, art.source_agency or byline.agency
-            return self.role(i, "byline", "author line between the lead and the body")
+        if byline is not None and not art.body and not (art.author and byline.author or art.source_agency):
+            # Between the lead and the body: the author's line, or the agency credited under it ("Theo Reuters").
+            art.author, art.source_agency = art.author or byline.author, byline.agency
+            return self.role(i, "byline", "author or agency line between the lead and the body")
         if byline is not None and byline.author is None:
             return self.role(i, "credit", "a photo or video credit standing on its own line")
         if self.in_related or self.closed:
