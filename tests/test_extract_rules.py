@@ -159,6 +159,7 @@ def test_stamps_captions_datelines_breadcrumbs():
     assert parse_caption(P1) is None
     assert split_dateline("TGVN. Ngày 13/2, NATO họp.") == ("TGVN", "Ngày 13/2, NATO họp.")
     assert split_dateline("Mỹ - NATO thảo luận về an ninh.") == (None, "Mỹ - NATO thảo luận về an ninh.")
+    assert split_dateline("QĐND Online - Sáng 5/6, NATO họp.") == ("QĐND Online", "Sáng 5/6, NATO họp.")
     assert parse_breadcrumb("Trang chủ Quốc tế Nhịp sống") == ["Quốc tế", "Nhịp sống"]
 
 

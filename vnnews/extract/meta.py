@@ -309,7 +309,7 @@ def parse_breadcrumb(line: str) -> list[str] | None:
 
 _DATELINE = re.compile(
     r"^(?:\((?P<paren>[^()]{2,30})\)\s*[-–—:]?\s*"
-    r"|(?P<dash>[\w.]{2,16})\s*[-–—]\s+"
+    r"|(?P<dash>[\w.]{2,16}(?: Online)?)\s*[-–—]\s+"  # "TTO - ", "VOV.VN - ", "QĐND Online - "
     r"|(?P<dot>[A-ZĐ]{2,10})\.\s+(?=[A-ZĐ\d]))"
 )
 
