@@ -99,6 +99,13 @@ def test_author_agency_and_time_between_the_lead_and_the_body():
     assert (art.body, art.related) == ([P2, P3], [])
 
 
+def test_a_list_opened_by_a_colon_is_kept_item_by_item():
+    items = ["- Tăng chi tiêu quốc phòng vượt mức 2% GDP;", "- Mở rộng năng lực sản xuất đạn dược;", "- Hỗ trợ Ukraine"]
+    opening = "Theo ông Rutte, các ưu tiên của liên minh gồm:"
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, opening, *items, P2, "- Một dòng lẻ loi", P3]))
+    assert art.body == [opening, *items, P2, P3]
+
+
 def test_inline_link_and_doubled_title_are_related_not_body():
     doubled = "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản"
     text = "\n".join(["Hai nước thúc đẩy hợp tác", P1, "Xem thêm: Thủ tướng tiếp Đại sứ Hàn Quốc", doubled, P2])

@@ -123,6 +123,9 @@ def _next_statement(lines: PageLines, i: int) -> int | None:
     return j if j < len(lines) and lines[j].statement else None
 
 
+_BULLETS = frozenset("-–—•+*·")
+
+
 class _Walker:
     """Walks the lines after the lead, one state at a time: in the article, in a related box, or past the end."""
 
@@ -133,6 +136,7 @@ class _Walker:
         self.prev_kind = "body"
         self.title_run, self.title_run_end = 0, -1  # link titles printed one after another, with no summary
         self.box_summaries = 0  # link summaries seen since the related box began
+        self.list_at = -1  # the last line that opened a list or was one of its items
 
     def role(self, at: int, role: str, reason: str) -> None:
         self.art.roles.append((at, role, reason))
@@ -270,14 +274,24 @@ class _Walker:
             self.in_related, self.prev_kind = True, "title"
             self.add_related(line.text)
             return self.role(i, "related", "link title above a cut-short teaser")
-        introduces = line.text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
-        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or (
+        text = line.text
+        introduces = text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
+        # An item of a list, right under the line that opens the list or under another item: set off by a bullet or
+        # closed by ";".
+        list_item = self.list_at == i - 1 and line.words >= 3 and (text[-1] == ";" or text[0] in _BULLETS)
+        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or list_item or (
             line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
         )
         if keep:
-            self.art.body.append(line.text)
+            self.art.body.append(text)
             self.prev_kind = "body"
-            return self.role(i, "body", "prose inside the article" if line.ends_sentence else "subheading")
+            if introduces or list_item:
+                self.list_at = i
+            reason = (
+                "prose inside the article" if line.ends_sentence
+                else "list item" if list_item else "opens a list or a quote" if introduces else "subheading"
+            )
+            return self.role(i, "body", reason)
         return self.role(i, "short", "too short and unpunctuated to be prose")
 
     def step_outside(self, i: int, line: Line) -> None:
