@@ -144,6 +144,7 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Theo AFP", None, "AFP"),
         ("(TTXVN/Vietnam+)", None, "TTXVN"),
         ("Hà Ngọc (TTXVN/Vietnam+)", "Hà Ngọc", "TTXVN"),
+        ("Hoàng Hà (thực hiện)", "Hoàng Hà", None),
         ("Nhất Phong", "Nhất Phong", None),
     ],
 )

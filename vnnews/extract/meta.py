@@ -28,8 +28,12 @@ _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]*)
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 _CAPS_NAME = rf"[{_UPPER}]+(?:\s+[{_UPPER}]+){{1,3}}"
 
-# "(TH)", "(tổng hợp)", "(lược dịch)": the writer compiled the piece; no agency is credited.
-_COMPILED = re.compile(r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch)\.?$", re.IGNORECASE)
+# "(TH)", "(tổng hợp)", "(lược dịch)", "(thực hiện)", "(ghi)": the writer compiled, translated, conducted the interview
+# or wrote down the talk; no agency is credited.
+_COMPILED = re.compile(
+    r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch|thực hiện|ghi|lược ghi|ghi chép|biên soạn)\.?$",
+    re.IGNORECASE,
+)
 _CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
 # "Theo Reuters", "Theo báo Nhân Dân", "Nguồn: TTXVN": an agency credit line (never "Theo ông X, ..." prose).
