@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from vnnews import extract as extraction
 from vnnews.extract.html import html_content
 from vnnews.model import Caption, RawPage
 from vnnews.sources import read
@@ -86,3 +87,16 @@ def test_html_files_are_read_as_html_whatever_their_declared_charset(tmp_path: P
     [raw] = read([str(path)])
     assert isinstance(raw, RawPage) and raw.text is None
     assert "Hỗ trợ Ukraine" in html_content(raw.html or "").lines
+
+
+def test_the_sapo_printed_outside_the_article_is_the_lead() -> None:
+    sapo = "Lãnh đạo NATO nhất trí tăng cường phòng không cho Ukraine trước mùa đông, theo tuyên bố chung của hội nghị."
+    description = f'<meta name="description" content="{sapo}">'
+    page = PAGE.format(published=TIMED + description).replace(
+        "<article>", f'<h2 class="detail-sapo">(Dân trí) - {sapo}</h2>\n<article>'
+    )
+    article = extraction.page(RawPage(source="p.html", html=page))
+    assert article.lead == sapo
+    assert article.body[0].startswith("Lãnh đạo các nước thành viên NATO")
+    without = extraction.page(RawPage(source="p.html", html=page.replace(description, "")))
+    assert without.lead.startswith("Lãnh đạo các nước thành viên NATO")

@@ -56,6 +56,8 @@ def html_content(html: str, url: str | None = None) -> HtmlContent:
     published, precision = _published(tree)
     caption_texts = _captions_as_paragraphs(tree)
     lines = _content_lines(tree, url)
+    if (sapo := _printed_description(tree, metadata)) is not None and sapo not in lines:
+        lines.insert(0, sapo)  # the sapo printed above the article's body, which main-content extraction leaves out
     captions = [Caption(*(parse_caption(line) or (line, None))) for line in lines if line in caption_texts]
     page_url = url or (metadata.url if metadata else None)
     return HtmlContent(
@@ -69,6 +71,19 @@ def html_content(html: str, url: str | None = None) -> HtmlContent:
         section=_section(tree, metadata),
         url=page_url,
     )
+
+
+_SAPO_BLOCKS = "//*[self::p or self::h2 or self::div or self::span][contains(normalize-space(.), $description)]"
+
+
+def _printed_description(tree: etree._Element, metadata: trafilatura.metadata.Document | None) -> str | None:
+    """The page's description as the page prints it in a block of its own: on news sites, the sapo."""
+    description = _clean(metadata.description) if metadata and metadata.description else ""
+    if len(description.split()) < 8:
+        return None
+    texts = [_clean(" ".join(node.itertext())) for node in tree.xpath(_SAPO_BLOCKS, description=description)]
+    fitting = [text for text in texts if len(text) <= len(description) + 40]  # the description and a dateline
+    return min(fitting, key=len) if fitting else None
 
 
 def _content_lines(tree: etree._Element, url: str | None) -> list[str]:
