@@ -21,7 +21,7 @@ class PageMeta:
     section: str | None = None
     published: str | None = None
     fetched_at: str | None = None
-    title: str | None = None  # the title recorded beside the page; the page's own line wins when it prints it
+    title: str | None = None  # the title recorded beside the page: it marks the headline when the page prints it
 
 
 @dataclass
