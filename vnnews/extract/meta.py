@@ -208,7 +208,7 @@ _TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
 _ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|([+\-]\d{2}):?(\d{2})$")
 _STAMP_WORDS = re.compile(
     r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|đăng|ngày|lúc|giờ|sáng|chiều|tối|"
-    r"am|pm|gmt|utc|ict|published|updated|t[2-7]|cn)\b",
+    r"am|pm|sa|ch|gmt|utc|ict|published|updated|t[2-7]|cn)\b",
     re.IGNORECASE,
 )
 
@@ -277,7 +277,16 @@ def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None
     date = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
         return Stamp(date, "day")
+    if hour < 12 and _AFTERNOON.search(line):
+        hour += 12
+    elif hour == 12 and _MORNING.search(line):
+        hour = 0
     return Stamp(f"{date}T{hour:02d}:{minute:02d}:00{_offset(line)}", "minute")
+
+
+# A 12-hour clock's half of the day: "PM", and Vietnamese "CH" (chiều), "chiều", "tối"; "AM", "SA" (sáng), "sáng".
+_AFTERNOON = re.compile(r"\b(?:pm|p\.m\.|ch|chiều|tối)(?!\w)", re.IGNORECASE)
+_MORNING = re.compile(r"\b(?:am|a\.m\.|sa|sáng)(?!\w)", re.IGNORECASE)
 
 
 def _offset(line: str) -> str:
