@@ -114,6 +114,12 @@ def test_inline_link_and_doubled_title_are_related_not_body():
     assert art.related == ["Thủ tướng tiếp Đại sứ Hàn Quốc", "Thủ tướng tiếp Đại sứ Nhật Bản"]
 
 
+def test_a_headline_closing_with_a_full_stop_under_the_menu():
+    title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
+    art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))
+    assert (art.title, art.lead, art.body) == (title, P1 + " Hai bên ký kết văn kiện.", [P2])
+
+
 def test_page_without_article_is_refused_with_reason():
     with pytest.raises(InputError, match="no article"):
         extract("Trang chủ\nThời sự\nThế giới\nLiên hệ\n")

@@ -102,6 +102,10 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
             if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
                 return k, j  # then the longer line under it is a lead that ends without a full stop
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
+        if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
+            nxt = _next_statement(lines, i)
+            if nxt is not None and lines[nxt].words > line.words:
+                return i, nxt  # a headline that ends with a full stop, under a menu: the longer lead follows it
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
             k = back(j - 1)
             above = lines[k] if 0 <= k < j - 1 else None
@@ -114,6 +118,11 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
         if title_hint is not None:
             return None, lead
     raise NoArticle("no article found: no headline followed by prose")
+
+
+def _menu_item(lines: PageLines, j: int) -> bool:
+    """A word or three printed under another such line: an item of the site's menu, not a headline."""
+    return lines[j].words <= 3 and j > 0 and lines[j - 1].words <= 3 and lines[j - 1].titleish
 
 
 def _next_statement(lines: PageLines, i: int) -> int | None:
