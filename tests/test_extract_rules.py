@@ -114,6 +114,14 @@ def test_inline_link_and_doubled_title_are_related_not_body():
     assert art.related == ["Thủ tướng tiếp Đại sứ Hàn Quốc", "Thủ tướng tiếp Đại sứ Nhật Bản"]
 
 
+def test_a_byline_followed_by_link_titles_and_summaries_closes_the_article():
+    teaser = "Lập trường nhất quán của Việt Nam là ủng hộ cuộc đấu tranh chính nghĩa của nhân dân Palestine."
+    text = "\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Tuấn Lan",
+                      "Việt Nam ủng hộ giải pháp hai Nhà nước", teaser, "Liên hệ quảng cáo"])
+    art = extract(text)
+    assert (art.author, art.body, art.related) == ("Tuấn Lan", [P2], ["Việt Nam ủng hộ giải pháp hai Nhà nước"])
+
+
 def test_a_headline_closing_with_a_full_stop_under_the_menu():
     title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
     art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))
@@ -151,6 +159,11 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("(TTXVN/Vietnam+)", None, "TTXVN"),
         ("Hà Ngọc (TTXVN/Vietnam+)", "Hà Ngọc", "TTXVN"),
         ("Hoàng Hà (thực hiện)", "Hoàng Hà", None),
+        ("Xuân Mai - Hoàng Trường", "Xuân Mai - Hoàng Trường", None),
+        ("H.Y (TH)", "H.Y", None),
+        ("Đ. Đ", "Đ. Đ", None),
+        ("Nhóm PV", "Nhóm PV", None),
+        ("GS.TS Phạm Tất Dong", "GS.TS Phạm Tất Dong", None),
         ("Nhất Phong", "Nhất Phong", None),
     ],
 )

@@ -34,7 +34,8 @@ _COMPILED = re.compile(
     r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch|thực hiện|ghi|lược ghi|ghi chép|biên soạn)\.?$",
     re.IGNORECASE,
 )
-_CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
+_INITIALS_NAME = rf"[{_UPPER}]\.\s?[{_UPPER}](?:\.\s?[{_UPPER}]){{0,2}}\.?"  # "H.Y", "Đ. Đ"
+_CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
 # "Theo Reuters", "Theo báo Nhân Dân", "Nguồn: TTXVN": an agency credit line (never "Theo ông X, ..." prose).
 _THEO = re.compile(
@@ -87,6 +88,11 @@ _AGENCY_SLASH_OUTLET = re.compile(r"([A-ZĐ][A-ZĐ0-9.]{1,14})/[^()/]{1,30}")
 
 
 _THEO_STARTS = frozenset("TtNn")
+# Writers signing with initials ("H.Y", "Đ. Đ"), as a team of the paper ("Nhóm PV", "CTV"), or with an academic or
+# professional title before their name ("GS.TS Phạm Tất Dong", "ThS. Lê Hoa"), as Vietnamese papers print them.
+_INITIALS = re.compile(rf"^{_INITIALS_NAME}$")
+_TEAM = re.compile(r"^(?:nhóm\s+)?(?:pv|phóng viên|ctv|cộng tác viên|pv\s*-\s*ctv)$", re.IGNORECASE)
+_TITLED_NAME = re.compile(rf"^(?:GS|PGS|TS|ThS|BS|LS|KTS|NSND|NSƯT|NB)(?:\.(?:GS|TS|BS))?\.?\s+(?P<name>{_NAME})$")
 
 
 def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
@@ -101,7 +107,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     first = line[:1]
     named = first.isupper()
     match = _CREDIT_PAREN.match(line) if named and "(" in line else None
-    if match and _vietnamese_name(match.group("name")):
+    if match and (_vietnamese_name(match.group("name")) or _INITIALS.match(match.group("name"))):
         is_credit, agency = _agency_from(match.group("inner"))
         if is_credit:
             return Byline(match.group("name").strip(), agency)
@@ -123,7 +129,12 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
         return Byline(line, None)
     match = _TWO_NAMES.match(line) if "," in line or "-" in line or "–" in line else None
     if match and _vietnamese_name(match.group(1)) and _vietnamese_name(match.group(2)):
-        return Byline(f"{match.group(1)}, {match.group(2)}", None)
+        return Byline(line, None)  # two writers, as the page joins them: "Xuân Mai - Hoàng Trường"
+    if _INITIALS.match(line) or _TEAM.match(line):
+        return Byline(line, None)
+    match = _TITLED_NAME.match(line)
+    if match and _vietnamese_name(match.group("name")):
+        return Byline(line, None)
     return None
 
 

@@ -254,13 +254,17 @@ class _Walker:
         return self.role(i, "credit", "a photo credit standing on its own line")
 
     def prose_within(self, i: int, n: int) -> bool:
-        """Whether article prose goes on within the next n lines, before any block heading."""
+        """Whether article prose goes on within the next n lines, before any block heading or link: a headline
+        shape with prose under it is a link title and its summary."""
         lines, counts = self.lines, self.lines.counts
-        for line in map(lines.__getitem__, range(i + 1, min(i + 1 + n, len(lines)))):
+        for k in range(i + 1, min(i + 1 + n, len(lines))):
+            line = lines[k]
             if line.end_marker or line.related_marker or counts[line.text] > 1 or line.doubled:
                 return False
             if line.paragraph and not line.truncated:
                 return True
+            if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not _skippable_before_lead(line):
+                return False
         return False
 
     def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
