@@ -122,6 +122,15 @@ def test_a_byline_followed_by_link_titles_and_summaries_closes_the_article():
     assert (art.author, art.body, art.related) == ("Tuấn Lan", [P2], ["Việt Nam ủng hộ giải pháp hai Nhà nước"])
 
 
+def test_a_line_too_long_for_a_headline_under_the_headline_and_byline_is_the_lead():
+    long_lead = ("Bão Tembin có di chuyển lệch về phía Nam khoảng 10km, ông Hoàng Đức Cường, giám đốc Trung tâm"
+                 " Dự báo khí tượng thủy văn trung ương khẳng định như vậy trưa 25-12")
+    text = "\n".join(["Bão Tembin lệch Nam nhưng vẫn nguy hiểm", "Tuấn Quang", long_lead, P1, P2])
+    art = extract(text)
+    assert (art.title, art.author, art.lead, art.body) == ("Bão Tembin lệch Nam nhưng vẫn nguy hiểm", "Tuấn Quang",
+                                                           long_lead, [P1, P2])
+
+
 def test_a_headline_closing_with_a_full_stop_under_the_menu():
     title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
     art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))

@@ -109,6 +109,9 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
             k = back(j - 1)
             above = lines[k] if 0 <= k < j - 1 else None
+            if lines[j].words >= 25 and above and above.titleish and 4 <= above.words < 25:
+                if meta.parse_breadcrumb(above.text) is None:
+                    return k, j  # too long for a headline: a lead without a full stop under the headline and byline
             if lines[j].ends_sentence and lines[j].words >= 12 and above and above.titleish and above.words >= 4:
                 if meta.parse_breadcrumb(above.text) is None:
                     return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
