@@ -131,6 +131,12 @@ def test_a_line_too_long_for_a_headline_under_the_headline_and_byline_is_the_lea
                                                            long_lead, [P1, P2])
 
 
+def test_a_lead_opening_with_a_dateline_is_no_headline_even_without_a_full_stop():
+    lead = "Tức giận do chị T. không chịu rút đơn ly hôn, Hùng đã dùng dao đâm người vợ tử vong tại nhà riêng"
+    art = extract("\n".join(["Truy tố người chồng đâm chết vợ", f"(Dân trí) - {lead}", P1, P2]))
+    assert (art.title, art.lead, art.body) == ("Truy tố người chồng đâm chết vợ", lead, [P1, P2])
+
+
 def test_a_headline_closing_with_a_full_stop_under_the_menu():
     title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
     art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))
@@ -198,6 +204,7 @@ def test_stamps_captions_datelines_breadcrumbs():
     assert split_dateline("TGVN. Ngày 13/2, NATO họp.") == ("TGVN", "Ngày 13/2, NATO họp.")
     assert split_dateline("Mỹ - NATO thảo luận về an ninh.") == (None, "Mỹ - NATO thảo luận về an ninh.")
     assert split_dateline("QĐND Online - Sáng 5/6, NATO họp.") == ("QĐND Online", "Sáng 5/6, NATO họp.")
+    assert split_dateline("TP. HCM có thêm 6 tuyến xe buýt.") == (None, "TP. HCM có thêm 6 tuyến xe buýt.")
     assert parse_breadcrumb("Trang chủ Quốc tế Nhịp sống") == ["Quốc tế", "Nhịp sống"]
 
 

@@ -351,7 +351,14 @@ def split_dateline(lead: str) -> tuple[str | None, str]:
         return None, lead
     if match.group("paren") and not _LATIN_CAPITAL.search(prefix):
         return None, lead
+    if match.group("dot") in _ABBREVIATIONS:
+        return None, lead
     return prefix.strip(), lead[match.end():]
+
+
+# Capitals with a full stop that open Vietnamese sentences and names, not a paper's dateline: "TP. HCM" (thành phố),
+# "PGS. TS. Nguyễn ...", "NXB. Trẻ".
+_ABBREVIATIONS = frozenset({"TP", "TX", "TT", "GS", "PGS", "TS", "TSKH", "BS", "LS", "KS", "KTS", "CN", "NSND", "NXB"})
 
 
 _CREDIT = re.compile(

@@ -95,8 +95,8 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
         if not line.statement or line.end_marker or line.widget:
             continue
         lead, j = i, back(i - 1)
-        if j >= 0 and lines[j].words >= 20 and not lines[j].titleish and lines[j].text != title_hint:
-            lead, j = j, back(j - 1)  # a lead that ends without a full stop
+        if j >= 0 and lines[j].text != title_hint and _lead_without_full_stop(lines[j]):
+            lead, j = j, back(j - 1)
         if title_hint is not None and j >= 0 and lines[j].text != title_hint:
             k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
             if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
@@ -121,6 +121,12 @@ def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int 
         if title_hint is not None:
             return None, lead
     raise NoArticle("no article found: no headline followed by prose")
+
+
+def _lead_without_full_stop(line: Line) -> bool:
+    """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. ")."""
+    long_prose = line.words >= 20 and not line.titleish
+    return long_prose or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
 
 
 def _menu_item(lines: PageLines, j: int) -> bool:
