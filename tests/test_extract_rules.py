@@ -137,6 +137,15 @@ def test_a_lead_opening_with_a_dateline_is_no_headline_even_without_a_full_stop(
     assert (art.title, art.lead, art.body) == ("Truy tố người chồng đâm chết vợ", lead, [P1, P2])
 
 
+def test_a_blurb_in_the_page_header_does_not_pass_for_the_article():
+    blurb = "Báo Điện tử Tin Nhanh là cơ quan ngôn luận của Hội Nhà báo, cập nhật tin tức mỗi ngày."
+    text = "\n".join(["Trang chủ", "Giới thiệu", blurb, "Liên hệ quảng cáo",
+                      "Hai nước thúc đẩy hợp tác toàn diện", P1, P2, P3, "Bình luận", "Một bài khác"])
+    art = extract(text)
+    assert (art.title, art.lead, art.body) == ("Hai nước thúc đẩy hợp tác toàn diện", P1, [P2, P3])
+    assert [r.role for r in explain(RawPage(source="t.txt", text=text))][:5] == ["header"] * 4 + ["title"]
+
+
 def test_a_headline_closing_with_a_full_stop_under_the_menu():
     title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
     art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnnews.extract import meta
+from vnnews.extract.headline import NoArticle, find_title_and_lead, skippable_before_lead
 from vnnews.extract.lines import (
     INLINE_LINK_STARTS,
     SLUG_STARTS,
     Line,
     PageLines,
     clean_line,
-    could_be_statement,
     doubled_title,
     plain_prose,
     split_lines,
@@ -52,6 +52,7 @@ class TextArticle:
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line index, role, reason), in page order
     lines: PageLines | None = None
     end_at: int | None = None  # the block heading that ends the article: no line below it is read
+    lead_at: int = 0
 
     def line_roles(self) -> list[LineRole]:
         if self.lines is None:
@@ -63,82 +64,6 @@ class TextArticle:
             rest = range(self.end_at + 1, len(texts))
             roles.extend(LineRole(numbers[k], texts[k], "after-end", reason) for k in rest)
         return roles
-
-
-class NoArticle(ValueError):
-    """The page holds no article: no headline followed by prose."""
-
-
-def _skippable_before_lead(line: Line) -> bool:
-    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
-    return (
-        line.widget
-        or line.stamp is not None
-        or (line.words <= 6 and line.byline is not None)
-        or line.caption is not None
-    )
-
-
-def _find_title_and_lead(lines: PageLines, title_hint: str | None) -> tuple[int | None, int]:
-    """Indices of the headline (None when the page starts with prose) and of the first paragraph."""
-
-    def back(j: int) -> int:
-        while j >= 0 and (lines[j].words == 1 or _skippable_before_lead(lines[j])) and lines[j].text != title_hint:
-            j -= 1
-        return j
-
-    texts = lines.texts
-    for i in range(len(lines)):
-        if not could_be_statement(texts[i]):
-            continue
-        line = lines[i]
-        if not line.statement or line.end_marker or line.widget:
-            continue
-        lead, j = i, back(i - 1)
-        if j >= 0 and lines[j].text != title_hint and _lead_without_full_stop(lines[j]):
-            lead, j = j, back(j - 1)
-        if title_hint is not None and j >= 0 and lines[j].text != title_hint:
-            k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
-            if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
-                return k, j  # then the longer line under it is a lead that ends without a full stop
-        headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
-        if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
-            nxt = _next_statement(lines, i)
-            if nxt is not None and lines[nxt].words > line.words:
-                return i, nxt  # a headline that ends with a full stop, under a menu: the longer lead follows it
-        if headline and meta.parse_breadcrumb(lines[j].text) is None:
-            k = back(j - 1)
-            above = lines[k] if 0 <= k < j - 1 else None
-            if lines[j].words >= 25 and above and above.titleish and 4 <= above.words < 25:
-                if meta.parse_breadcrumb(above.text) is None:
-                    return k, j  # too long for a headline: a lead without a full stop under the headline and byline
-            if lines[j].ends_sentence and lines[j].words >= 12 and above and above.titleish and above.words >= 4:
-                if meta.parse_breadcrumb(above.text) is None:
-                    return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
-            return j, lead
-        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
-            return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
-        if title_hint is not None:
-            return None, lead
-    raise NoArticle("no article found: no headline followed by prose")
-
-
-def _lead_without_full_stop(line: Line) -> bool:
-    """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. ")."""
-    long_prose = line.words >= 20 and not line.titleish
-    return long_prose or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
-
-
-def _menu_item(lines: PageLines, j: int) -> bool:
-    """A word or three printed under another such line: an item of the site's menu, not a headline."""
-    return lines[j].words <= 3 and j > 0 and lines[j - 1].words <= 3 and lines[j - 1].titleish
-
-
-def _next_statement(lines: PageLines, i: int) -> int | None:
-    j = i + 1
-    while j < len(lines) and _skippable_before_lead(lines[j]):
-        j += 1
-    return j if j < len(lines) and lines[j].statement else None
 
 
 _BULLETS = frozenset("-–—•+*·")
@@ -272,7 +197,7 @@ class _Walker:
                 return False
             if line.paragraph and not line.truncated:
                 return True
-            if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not _skippable_before_lead(line):
+            if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not skippable_before_lead(line):
                 return False
         return False
 
@@ -343,7 +268,10 @@ class _Walker:
 
 
 def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
-    """Roles for every line of a text page and the article they yield; raises NoArticle when there is none."""
+    """Roles for every line of a text page and the article they yield; raises NoArticle when there is none.
+
+    When the first headline and paragraph found give next to no article (a blurb in the page's header has the shape
+    of a lead), the later headlines are read too, and one that gives several times more prose wins."""
     page = split_lines(text)
     if not len(page):
         raise NoArticle("no article found: the page is empty")
@@ -351,9 +279,31 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
         title_hint = clean_line(title_hint)
         if title_hint not in page.counts:
             title_hint = None
-    title_at, lead_at = _find_title_and_lead(page, title_hint)
+    art = _read_article(page, title_hint, 0)
+    best, tries = art, 0
+    while _size(art) < _THIN_ARTICLE and tries < _LATER_TRIES:
+        try:
+            art, tries = _read_article(page, title_hint, art.lead_at + 1), tries + 1
+        except NoArticle:
+            break
+        if _size(art) >= 3 * max(_size(best), 1):
+            best = art
+    return best
+
+
+_THIN_ARTICLE = 250  # characters of lead and body: fewer, and later headlines are read too
+_LATER_TRIES = 3
+
+
+def _size(art: TextArticle) -> int:
+    return len(art.lead or "") + sum(map(len, art.body))
+
+
+def _read_article(page: PageLines, title_hint: str | None, start: int) -> TextArticle:
+    """The article under the first headline and paragraph found from line `start` on."""
+    title_at, lead_at = find_title_and_lead(page, title_hint, start)
     title = page[title_at].text if title_at is not None else (title_hint or "")
-    art = TextArticle(title=title, lines=page)
+    art = TextArticle(title=title, lines=page, lead_at=lead_at)
     walker = _Walker(page, art)
     for k in range(title_at if title_at is not None else lead_at):
         _read_header_line(page, k, art, walker, under_title=False)

@@ -1,0 +1,88 @@
+"""Where the article starts: its headline (the last headline-shaped line before the first paragraph) and its lead.
+
+The lines between a headline and its lead (time stamps, bylines, widgets, photo captions) are stepped over, and the
+shapes that mislead a first look are told apart: a lead that ends without a full stop, a headline that ends with
+one, a site's menu item, a title stated beside the page (HTML metadata, a corpus row).
+"""
+
+from __future__ import annotations
+
+from vnnews.extract import meta
+from vnnews.extract.lines import Line, PageLines, could_be_statement
+
+
+class NoArticle(ValueError):
+    """The page holds no article: no headline followed by prose."""
+
+
+def skippable_before_lead(line: Line) -> bool:
+    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
+    return (
+        line.widget
+        or line.stamp is not None
+        or (line.words <= 6 and line.byline is not None)
+        or line.caption is not None
+    )
+
+
+def find_title_and_lead(lines: PageLines, title_hint: str | None, start: int = 0) -> tuple[int | None, int]:
+    """Indices of the headline (None when the page starts with prose) and of the first paragraph, looking for
+    the paragraph from line `start` on."""
+
+    def back(j: int) -> int:
+        while j >= 0 and (lines[j].words == 1 or skippable_before_lead(lines[j])) and lines[j].text != title_hint:
+            j -= 1
+        return j
+
+    texts = lines.texts
+    for i in range(start, len(lines)):
+        if not could_be_statement(texts[i]):
+            continue
+        line = lines[i]
+        if not line.statement or line.end_marker or line.widget:
+            continue
+        lead, j = i, back(i - 1)
+        if j >= 0 and lines[j].text != title_hint and _lead_without_full_stop(lines[j]):
+            lead, j = j, back(j - 1)
+        if title_hint is not None and j >= 0 and lines[j].text != title_hint:
+            k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
+            if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
+                return k, j  # then the longer line under it is a lead that ends without a full stop
+        headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
+        if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
+            nxt = _next_statement(lines, i)
+            if nxt is not None and lines[nxt].words > line.words:
+                return i, nxt  # a headline that ends with a full stop, under a menu: the longer lead follows it
+        if headline and meta.parse_breadcrumb(lines[j].text) is None:
+            k = back(j - 1)
+            above = lines[k] if 0 <= k < j - 1 else None
+            if lines[j].words >= 25 and above and above.titleish and 4 <= above.words < 25:
+                if meta.parse_breadcrumb(above.text) is None:
+                    return k, j  # too long for a headline: a lead without a full stop under the headline and byline
+            if lines[j].ends_sentence and lines[j].words >= 12 and above and above.titleish and above.words >= 4:
+                if meta.parse_breadcrumb(above.text) is None:
+                    return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
+            return j, lead
+        if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
+            return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
+        if title_hint is not None:
+            return None, lead
+    raise NoArticle("no article found: no headline followed by prose")
+
+
+def _lead_without_full_stop(line: Line) -> bool:
+    """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. ")."""
+    long_prose = line.words >= 20 and not line.titleish
+    return long_prose or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
+
+
+def _menu_item(lines: PageLines, j: int) -> bool:
+    """A word or three printed under another such line: an item of the site's menu, not a headline."""
+    return lines[j].words <= 3 and j > 0 and lines[j - 1].words <= 3 and lines[j - 1].titleish
+
+
+def _next_statement(lines: PageLines, i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and skippable_before_lead(lines[j]):
+        j += 1
+    return j if j < len(lines) and lines[j].statement else None
