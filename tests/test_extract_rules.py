@@ -146,6 +146,11 @@ def test_a_blurb_in_the_page_header_does_not_pass_for_the_article():
     assert [r.role for r in explain(RawPage(source="t.txt", text=text))][:5] == ["header"] * 4 + ["title"]
 
 
+def test_a_button_in_capitals_is_no_closing_byline():
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "ĐĂNG KÝ", "Nhận tin mới mỗi ngày", P3]))
+    assert art.body == [P2, P3] and art.author is None
+
+
 def test_a_headline_closing_with_a_full_stop_under_the_menu():
     title = "Nga và Ukraine trao đổi tù binh lần thứ 50 kể từ khi xung đột bắt đầu."
     art = extract("\n".join(["Thời sự", "Thế giới", "14/03/2024 10:15", title, P1 + " Hai bên ký kết văn kiện.", P2]))
