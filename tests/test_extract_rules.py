@@ -146,6 +146,10 @@ def test_a_blurb_in_the_page_header_does_not_pass_for_the_article():
     assert [r.role for r in explain(RawPage(source="t.txt", text=text))][:5] == ["header"] * 4 + ["title"]
 
 
+def test_an_advertisement_label_inside_the_article_does_not_end_it():
+    assert extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Quảng cáo", P3])).body == [P2, P3]
+
+
 def test_a_button_in_capitals_is_no_closing_byline():
     art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "ĐĂNG KÝ", "Nhận tin mới mỗi ngày", P3]))
     assert art.author is None and art.body[-1] == P3
