@@ -139,11 +139,18 @@ def test_a_lead_opening_with_a_dateline_is_no_headline_even_without_a_full_stop(
 
 def test_a_blurb_in_the_page_header_does_not_pass_for_the_article():
     blurb = "Báo Điện tử Tin Nhanh là cơ quan ngôn luận của Hội Nhà báo, cập nhật tin tức mỗi ngày."
-    text = "\n".join(["Trang chủ", "Giới thiệu", blurb, "Liên hệ quảng cáo",
+    text = "\n".join(["Trang chủ", "Giới thiệu", blurb, "Ban Biên Tập",
                       "Hai nước thúc đẩy hợp tác toàn diện", P1, P2, P3, "Bình luận", "Một bài khác"])
     art = extract(text)
     assert (art.title, art.lead, art.body) == ("Hai nước thúc đẩy hợp tác toàn diện", P1, [P2, P3])
     assert [r.role for r in explain(RawPage(source="t.txt", text=text))][:5] == ["header"] * 4 + ["title"]
+
+
+def test_a_short_brief_stays_the_article_whatever_the_teasers_below_it():
+    brief = "Ngày 13/2, các bộ trưởng quốc phòng NATO đã họp khẩn tại Brussels."
+    teasers = [f"Tin số {n} về hội nghị quốc phòng châu Âu" if n % 2 else P1 for n in range(8)]
+    art = extract("\n".join(["NATO họp khẩn về Ukraine", brief, "Xem nhiều", *teasers]))
+    assert (art.title, art.lead, art.body) == ("NATO họp khẩn về Ukraine", brief, [])
 
 
 def test_an_advertisement_label_inside_the_article_does_not_end_it():

@@ -25,9 +25,11 @@ def skippable_before_lead(line: Line) -> bool:
     )
 
 
-def find_title_and_lead(lines: PageLines, title_hint: str | None, start: int = 0) -> tuple[int | None, int]:
+def find_title_and_lead(
+    lines: PageLines, title_hint: str | None, start: int = 0, stop: int | None = None
+) -> tuple[int | None, int]:
     """Indices of the headline (None when the page starts with prose) and of the first paragraph, looking for
-    the paragraph from line `start` on."""
+    the paragraph among lines `start` to `stop`."""
 
     def back(j: int) -> int:
         while j >= 0 and (lines[j].words == 1 or skippable_before_lead(lines[j])) and lines[j].text != title_hint:
@@ -35,7 +37,7 @@ def find_title_and_lead(lines: PageLines, title_hint: str | None, start: int = 0
         return j
 
     texts = lines.texts
-    for i in range(start, len(lines)):
+    for i in range(start, len(lines) if stop is None else stop):
         if not could_be_statement(texts[i]):
             continue
         line = lines[i]

@@ -271,7 +271,8 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     """Roles for every line of a text page and the article they yield; raises NoArticle when there is none.
 
     When the first headline and paragraph found give next to no article (a blurb in the page's header has the shape
-    of a lead), the later headlines are read too, and one that gives several times more prose wins."""
+    of a lead), the later headlines are read too, and one that gives several times more prose wins; never below a
+    block heading that ended the first reading, where only other articles' teasers are."""
     page = split_lines(text)
     if not len(page):
         raise NoArticle("no article found: the page is empty")
@@ -280,10 +281,10 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
         if title_hint not in page.counts:
             title_hint = None
     art = _read_article(page, title_hint, 0)
-    best, tries = art, 0
+    best, tries, stop = art, 0, art.end_at
     while _size(art) < _THIN_ARTICLE and tries < _LATER_TRIES:
         try:
-            art, tries = _read_article(page, title_hint, art.lead_at + 1), tries + 1
+            art, tries = _read_article(page, title_hint, art.lead_at + 1, stop), tries + 1
         except NoArticle:
             break
         if _size(art) >= 3 * max(_size(best), 1):
@@ -299,9 +300,9 @@ def _size(art: TextArticle) -> int:
     return len(art.lead or "") + sum(map(len, art.body))
 
 
-def _read_article(page: PageLines, title_hint: str | None, start: int) -> TextArticle:
-    """The article under the first headline and paragraph found from line `start` on."""
-    title_at, lead_at = find_title_and_lead(page, title_hint, start)
+def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int | None = None) -> TextArticle:
+    """The article under the first headline and paragraph found among lines `start` to `stop`."""
+    title_at, lead_at = find_title_and_lead(page, title_hint, start, stop)
     title = page[title_at].text if title_at is not None else (title_hint or "")
     art = TextArticle(title=title, lines=page, lead_at=lead_at)
     walker = _Walker(page, art)
