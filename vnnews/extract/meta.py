@@ -219,6 +219,7 @@ _TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
 _ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|([+\-]\d{2}):?(\d{2})$")
 _STAMP_WORDS = re.compile(
     r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|đăng|ngày|lúc|giờ|sáng|chiều|tối|"
+    r"thời\s+gian|xuất\s+bản|"
     r"am|pm|sa|ch|gmt|utc|ict|published|updated|t[2-7]|cn)\b",
     re.IGNORECASE,
 )
