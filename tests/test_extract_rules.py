@@ -199,6 +199,8 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("(TTXVN/Vietnam+)", None, "TTXVN"),
         ("Hà Ngọc (TTXVN/Vietnam+)", "Hà Ngọc", "TTXVN"),
         ("Hoàng Hà (thực hiện)", "Hoàng Hà", None),
+        ("Minh Hòa (t/h)", "Minh Hòa", None),
+        ("Minh Hòa (tổng hợp từ Reuters)", "Minh Hòa", "Reuters"),
         ("Xuân Mai - Hoàng Trường", "Xuân Mai - Hoàng Trường", None),
         ("H.Y (TH)", "H.Y", None),
         ("Đ. Đ", "Đ. Đ", None),

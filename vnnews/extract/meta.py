@@ -31,7 +31,7 @@ _CAPS_NAME = rf"[{_UPPER}]+(?:\s+[{_UPPER}]+){{1,3}}"
 # "(TH)", "(tổng hợp)", "(lược dịch)", "(thực hiện)", "(ghi)": the writer compiled, translated, conducted the interview
 # or wrote down the talk; no agency is credited.
 _COMPILED = re.compile(
-    r"^(?:th|t\.h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch|thực hiện|ghi|lược ghi|ghi chép|biên soạn)\.?$",
+    r"^(?:th|t[./]h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch|thực hiện|ghi|lược ghi|ghi chép|biên soạn)\.?$",
     re.IGNORECASE,
 )
 _INITIALS_NAME = rf"[{_UPPER}]\.\s?[{_UPPER}](?:\.\s?[{_UPPER}]){{0,2}}\.?"  # "H.Y", "Đ. Đ"
@@ -81,7 +81,10 @@ def _agency_from(inner: str) -> tuple[bool, str | None]:
     return False, None
 
 
-_THEO_INNER = re.compile(r"^(?:theo|nguồn)\s*:?\s*(.+)$", re.IGNORECASE)
+# "(theo AP)", "(nguồn: TTXVN)", "(tổng hợp từ Reuters)", "(lược dịch theo AFP)": the agency the piece comes from.
+_THEO_INNER = re.compile(
+    r"^(?:(?:tổng hợp|lược dịch|dịch|biên dịch)\s+(?:từ|theo)|theo|nguồn)\s*:?\s*(.+)$", re.IGNORECASE
+)
 _AGENCY_CODES = re.compile(rf"[{_UPPER}0-9.\-]{{2,15}}(?:\s*,\s*[{_UPPER}0-9.\-]{{2,15}})*")  # "TTXVN", "AP, AFP"
 _HAS_CAPITAL = re.compile(rf"[{_UPPER}]")
 _AGENCY_SLASH_OUTLET = re.compile(r"([A-ZĐ][A-ZĐ0-9.]{1,14})/[^()/]{1,30}")
