@@ -200,6 +200,8 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Hà Ngọc (TTXVN/Vietnam+)", "Hà Ngọc", "TTXVN"),
         ("Hoàng Hà (thực hiện)", "Hoàng Hà", None),
         ("Minh Hòa (t/h)", "Minh Hòa", None),
+        ("Nguyễn Hưng - Nhật Minh (Theo Tuổi trẻ)", "Nguyễn Hưng - Nhật Minh", "Tuổi trẻ"),
+        ("Phương Anh, Hoàng Hà (TTXVN)", "Phương Anh, Hoàng Hà", "TTXVN"),
         ("Minh Hòa (tổng hợp từ Reuters)", "Minh Hòa", "Reuters"),
         ("Xuân Mai - Hoàng Trường", "Xuân Mai - Hoàng Trường", None),
         ("H.Y (TH)", "H.Y", None),

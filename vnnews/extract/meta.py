@@ -35,7 +35,10 @@ _COMPILED = re.compile(
     re.IGNORECASE,
 )
 _INITIALS_NAME = rf"[{_UPPER}]\.\s?[{_UPPER}](?:\.\s?[{_UPPER}]){{0,2}}\.?"  # "H.Y", "Đ. Đ"
-_CREDIT_PAREN = re.compile(rf"^(?P<name>{_NAME}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$")
+_WRITERS = rf"{_NAME}(?:\s*[-–,]\s*{_NAME})?"  # one writer, or two joined by a dash or a comma
+_CREDIT_PAREN = re.compile(
+    rf"^(?P<name>{_WRITERS}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$"
+)
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
 # "Theo Reuters", "Theo báo Nhân Dân", "Nguồn: TTXVN": an agency credit line (never "Theo ông X, ..." prose).
 _THEO = re.compile(
@@ -110,7 +113,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     first = line[:1]
     named = first.isupper()
     match = _CREDIT_PAREN.match(line) if named and "(" in line else None
-    if match and (_vietnamese_name(match.group("name")) or _INITIALS.match(match.group("name"))):
+    if match and (_vietnamese_name(match.group("name").replace(",", " ")) or _INITIALS.match(match.group("name"))):
         is_credit, agency = _agency_from(match.group("inner"))
         if is_credit:
             return Byline(match.group("name").strip(), agency)
