@@ -114,6 +114,14 @@ def test_inline_link_and_doubled_title_are_related_not_body():
     assert art.related == ["Thủ tướng tiếp Đại sứ Hàn Quốc", "Thủ tướng tiếp Đại sứ Nhật Bản"]
 
 
+def test_two_writers_and_a_question_title_below_them():
+    teaser = "Lập trường nhất quán của Việt Nam là ủng hộ cuộc đấu tranh chính nghĩa của nhân dân Palestine."
+    text = "\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Võ Văn Thành - Xuân Hoa",
+                      "Máy bay không người lái tấn công căn cứ: Kẻ nào đứng sau?", teaser])
+    art = extract(text)
+    assert (art.author, art.body) == ("Võ Văn Thành - Xuân Hoa", [P2])
+
+
 def test_a_byline_followed_by_link_titles_and_summaries_closes_the_article():
     teaser = "Lập trường nhất quán của Việt Nam là ủng hộ cuộc đấu tranh chính nghĩa của nhân dân Palestine."
     text = "\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Tuấn Lan",
@@ -202,6 +210,8 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Minh Hòa (t/h)", "Minh Hòa", None),
         ("Nguyễn Hưng - Nhật Minh (Theo Tuổi trẻ)", "Nguyễn Hưng - Nhật Minh", "Tuổi trẻ"),
         ("Phương Anh, Hoàng Hà (TTXVN)", "Phương Anh, Hoàng Hà", "TTXVN"),
+        ("V.Hương", "V.Hương", None),
+        ("Võ Văn Thành - Xuân Hoa", "Võ Văn Thành - Xuân Hoa", None),
         ("Minh Hòa (tổng hợp từ Reuters)", "Minh Hòa", "Reuters"),
         ("Xuân Mai - Hoàng Trường", "Xuân Mai - Hoàng Trường", None),
         ("H.Y (TH)", "H.Y", None),
@@ -216,7 +226,10 @@ def test_bylines(line, author, agency):
     assert (byline.author, byline.agency) == (author, agency)
 
 
-@pytest.mark.parametrize("line", ["Theo ông Rutte, điều này là sai.", "Xem nhiều", "Hội nghị Bộ trưởng Quốc phòng"])
+@pytest.mark.parametrize(
+    "line",
+    ["Theo ông Rutte, điều này là sai.", "Xem nhiều", "Hội nghị Bộ trưởng Quốc phòng", "N. Ireland", "T.J. Carrie"],
+)
 def test_not_bylines(line):
     assert parse_byline(line) is None
 

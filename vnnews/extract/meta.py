@@ -34,7 +34,8 @@ _COMPILED = re.compile(
     r"^(?:th|t[./]h|tổng hợp|lược dịch|dịch|biên dịch|tổng hợp và dịch|thực hiện|ghi|lược ghi|ghi chép|biên soạn)\.?$",
     re.IGNORECASE,
 )
-_INITIALS_NAME = rf"[{_UPPER}]\.\s?[{_UPPER}](?:\.\s?[{_UPPER}]){{0,2}}\.?"  # "H.Y", "Đ. Đ"
+# Initials, alone or before a given name: "H.Y", "Đ. Đ", "V.Hương", "N.T.Hà".
+_INITIALS_NAME = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?){{0,2}}[{_UPPER}][{_LOWER}]*\.?"
 _WRITERS = rf"{_NAME}(?:\s*[-–,]\s*{_NAME})?"  # one writer, or two joined by a dash or a comma
 _CREDIT_PAREN = re.compile(
     rf"^(?P<name>{_WRITERS}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$"
@@ -113,7 +114,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     first = line[:1]
     named = first.isupper()
     match = _CREDIT_PAREN.match(line) if named and "(" in line else None
-    if match and (_vietnamese_name(match.group("name").replace(",", " ")) or _INITIALS.match(match.group("name"))):
+    if match and (_vietnamese_name(match.group("name").replace(",", " ")) or _initials(match.group("name"))):
         is_credit, agency = _agency_from(match.group("inner"))
         if is_credit:
             return Byline(match.group("name").strip(), agency)
@@ -136,7 +137,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     match = _TWO_NAMES.match(line) if "," in line or "-" in line or "–" in line else None
     if match and _vietnamese_name(match.group(1)) and _vietnamese_name(match.group(2)):
         return Byline(line, None)  # two writers, as the page joins them: "Xuân Mai - Hoàng Trường"
-    if _INITIALS.match(line) or _TEAM.match(line):
+    if _initials(line) or _TEAM.match(line):
         return Byline(line, None)
     match = _TITLED_NAME.match(line)
     if match and _vietnamese_name(match.group("name")):
@@ -205,6 +206,14 @@ def _syllable_pattern() -> str:
 _SYLLABLE = _syllable_pattern()
 # A name whose every part, between spaces or hyphens, is a Vietnamese syllable.
 _SYLLABLES = re.compile(rf"[\s-]*(?:{_SYLLABLE}(?:[\s-]+{_SYLLABLE})*)?[\s-]*")
+
+
+def _initials(name: str) -> bool:
+    """Initials, with a Vietnamese given name after them if any ("N.T.Hà"; not "N. Ireland")."""
+    if not _INITIALS.match(name):
+        return False
+    last = name.rstrip(".").rsplit(".", 1)[-1].strip()
+    return len(last) == 1 or _vietnamese_name(last)
 
 
 def _vietnamese_name(name: str) -> bool:

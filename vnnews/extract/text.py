@@ -160,7 +160,8 @@ class _Walker:
         if not (short and meta.could_be_byline(text, words)):
             byline = None
         else:
-            byline = line.byline if words <= 5 else meta.parse_byline(text, bare_ok=False)
+            two_writers = words <= 7 and (" - " in text or ", " in text)  # "Võ Văn Thành - Xuân Hoa"
+            byline = line.byline if words <= 5 or two_writers else meta.parse_byline(text, bare_ok=False)
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
@@ -195,10 +196,10 @@ class _Walker:
             line = lines[k]
             if line.end_marker or line.related_marker or counts[line.text] > 1 or line.doubled:
                 return False
-            if line.paragraph and not line.truncated:
-                return True
             if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not skippable_before_lead(line):
                 return False
+            if line.paragraph and not line.truncated:
+                return True
         return False
 
     def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
