@@ -300,3 +300,33 @@ def _stamp_like(draw: st.DrawFn) -> str:
 def test_common_stamps_read_as_the_general_reading_reads_them(line: str):
     """The one-match reading of the usual stamp layouts is a shortcut: it must agree with the general one."""
     assert parse_stamp(line) == (meta._read_stamp(line) if meta.may_be_stamp(line) else None)
+
+
+_LINE_SHAPES = st.sampled_from([
+    "Hai nước thúc đẩy hợp tác toàn diện", P1, P2, P3, "Thu Hằng", "Theo Reuters", "Hà Ngọc (TTXVN/Vietnam+)",
+    "H.Y (TH)", "Thứ năm, 14/3/2024, 10:15 (GMT+7)", "Trang chủ > Thế giới > Châu Âu", "Tin liên quan", "Xem nhiều",
+    "Bình luận (12)", "Chia sẻ", "ĐĂNG KÝ", "Quảng cáo", "Ảnh minh họa", "Ảnh: Reuters",
+    "Quang cảnh cuộc hội đàm tại Hà Nội hôm 13/8. Ảnh: TTXVN", "iraq bat den xanh cho nato o lai Iraq bật đèn xanh",
+    "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản", "Xem thêm: Thủ tướng tiếp Đại sứ Hàn Quốc",
+    "Chiều 12/8, tại trụ sở Chính phủ, Thủ tướng đã tiếp Đại sứ Nhật Bản đến chào từ biệt ...",
+    "(Dân trí) - Tức giận do chị T. không chịu rút đơn ly hôn, Hùng đã dùng dao đâm người vợ tử vong",
+    "Theo ông Rutte, các ưu tiên của liên minh gồm:", "- Tăng chi tiêu quốc phòng;", "", "  ", ":", "?", "...",
+])
+
+
+_PRINTED = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), max_size=40)
+
+
+@given(st.lists(st.one_of(_LINE_SHAPES, _PRINTED), max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_any_page_gives_an_article_or_a_reason_and_a_role_per_line(lines: list[str]):
+    raw = RawPage(source="fuzz.txt", text="\n".join(lines))
+    try:
+        article = page(raw)
+    except InputError as exc:
+        assert "no article" in str(exc) or "empty" in str(exc)
+        return
+    roles = explain(raw)
+    assert [r.line_no for r in roles] == sorted({r.line_no for r in roles})
+    assert len(roles) == sum(1 for line in raw.text.splitlines() if line.strip())
+    assert article.title and page(raw) == article
