@@ -241,6 +241,8 @@ def test_stamps_captions_datelines_breadcrumbs():
     assert parse_stamp("14/03/2024 12:05 AM").value == "2024-03-14T00:05:00+07:00"
     assert parse_stamp("Thời gian đăng: 10:15 14/03/2024").value == "2024-03-14T10:15:00+07:00"
     assert parse_stamp("Ngày xuất bản: 14/03/2024").value == "2024-03-14"
+    assert parse_stamp("14/03/2024-10:15").value == "2024-03-14T10:15:00+07:00"  # a dash, not a zone, before 10:15
+    assert parse_stamp("2024-03-14 10:15 -05:00").value == "2024-03-14T10:15:00-05:00"
     assert parse_stamp("Ngày 14/8/2021, NATO họp khẩn về Afghanistan") is None
     caption = parse_caption("Tổng thư ký NATO Jens Stoltenberg. (Nguồn: AP)")
     assert caption == ("Tổng thư ký NATO Jens Stoltenberg.", "AP")

@@ -56,12 +56,14 @@ def find_title_and_lead(
             if nxt is not None and lines[nxt].words > line.words:
                 return i, nxt  # a headline that ends with a full stop, under a menu: the longer lead follows it
         if headline and meta.parse_breadcrumb(lines[j].text) is None:
-            k = back(j - 1)
+            # A long "headline" may be a lead without a full stop, the real headline above it: looked for only then.
+            long_line, question = lines[j].words >= 25, lines[j].ends_sentence and lines[j].words >= 12
+            k = back(j - 1) if long_line or question else -1
             above = lines[k] if 0 <= k < j - 1 else None
-            if lines[j].words >= 25 and above and above.titleish and 4 <= above.words < 25:
+            if long_line and above and above.titleish and 4 <= above.words < 25:
                 if meta.parse_breadcrumb(above.text) is None:
                     return k, j  # too long for a headline: a lead without a full stop under the headline and byline
-            if lines[j].ends_sentence and lines[j].words >= 12 and above and above.titleish and above.words >= 4:
+            if question and above and above.titleish and above.words >= 4:
                 if meta.parse_breadcrumb(above.text) is None:
                     return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
             return j, lead

@@ -21,7 +21,8 @@ _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
 _STATEMENT_LAST = ".…" + _CLOSING_QUOTES
 _STATEMENT_WORDS = 45  # a line this long is a statement whatever its end
-_SLUG_WORD = re.compile(r"[a-z0-9]+")
+# Three words or more of lower-case ASCII letters and digits, each ending at a space or the end of the line.
+_SLUG = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){2,}(?= |$)")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -78,7 +79,7 @@ def furniture_kind(text: str, words: int) -> str | None:
     heading), "widget", or None."""
     if words > _FURNITURE_MAX_WORDS:
         return None
-    k = key(text)
+    k = text.casefold().rstrip(":").strip()  # key(text), spelled out: this runs on every short line
     kind = FURNITURE.kinds.get(k)
     if kind is None and (match := FURNITURE.patterns.match(k)) is not None:
         kind = match.lastgroup
@@ -105,15 +106,9 @@ def inline_link_title(text: str) -> str | None:
 
 def url_slug(text: str) -> tuple[str, str] | None:
     """A URL slug ("iraq bat den xanh cho nato o lai"), alone or glued before a link title: (slug, rest)."""
-    if text[0] not in SLUG_STARTS:
+    if text[0] not in SLUG_STARTS or (match := _SLUG.match(text)) is None:
         return None
-    tokens = text.split(" ")
-    n = 0
-    while n < len(tokens) and _SLUG_WORD.fullmatch(tokens[n]):
-        n += 1
-    if n < 3:
-        return None
-    return " ".join(tokens[:n]), " ".join(tokens[n:])
+    return match[0], text[match.end() + 1:]
 
 
 def could_be_statement(text: str) -> bool:
@@ -164,7 +159,8 @@ class Line:
 
     def __init__(self, text: str):
         self.text = text
-        self.words = words = count_words(text)
+        words = text.count(" ", 0, _WORDS_SCAN) + 1  # count_words(text), spelled out: every Line asks it
+        self.words = words = words if words >= _WORDS_ENOUGH or len(text) <= _WORDS_SCAN else text.count(" ") + 1
         last = text[-1]  # the closing character, looking through closing quotes
         if last in _CLOSING_QUOTES:
             last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "
@@ -236,25 +232,29 @@ def clean_line(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
-class PageLines:
-    """The non-blank lines of a page. A Line, with its cached features, is made only when a decision asks for
-    it: prose lines are read from their text, and no line below the article's end is looked at."""
+class PageLines(dict):
+    """The non-blank lines of a page, indexed from 0. A Line, with its cached features, is made only when a
+    decision asks for it (dict.__missing__, so that a line already made costs one lookup): prose lines are read
+    from their text, and no line below the article's end is looked at."""
 
-    def __init__(self, numbers: list[int], texts: list[str]):
-        self.numbers = numbers  # 1-based line numbers in the page
+    def __init__(self, stripped: list[str], texts: list[str]):
+        super().__init__()
+        self._stripped = stripped  # every line of the page, stripped: blank ones too, for the line numbers
         self.texts = texts
+        self.size = len(texts)
         self.counts = Counter(texts)  # how many times each line occurs in the page
-        self._made: list[Line | None] = [None] * len(texts)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return self.size
 
-    def __getitem__(self, i: int) -> Line:
-        line = self._made[i]
-        if line is None:
-            text = self.texts[i]
-            line = self._made[i] = Line(text)
+    def __missing__(self, i: int) -> Line:
+        line = self[i] = Line(self.texts[i])
         return line
+
+    @property
+    def numbers(self) -> list[int]:
+        """The 1-based line number in the page of each non-blank line (asked only when explaining)."""
+        return list(compress(range(1, len(self._stripped) + 1), self._stripped))
 
 
 def split_lines(text: str) -> PageLines:
@@ -265,8 +265,7 @@ def split_lines(text: str) -> PageLines:
         text = _INVISIBLE.sub("", text)
     lines = text.splitlines() if any(map(text.__contains__, _OTHER_BREAKS)) else text.split("\n")
     stripped = list(map(str.strip, lines))
-    numbers = list(compress(range(1, len(stripped) + 1), stripped))
     kept = list(filter(None, stripped))
     if "  " in text or "\t" in text or "\xa0" in text:
         kept = [" ".join(line.split()) for line in kept]
-    return PageLines(numbers, kept)
+    return PageLines(stripped, kept)

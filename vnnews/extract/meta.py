@@ -15,11 +15,20 @@ _ILLUSTRATION = re.compile(r"[Mm][Ii][Nn][Hh]\s+[Hh][OoỌọ][AaẠạ]")
 
 
 def credit_hint(line: str) -> bool:
-    """Whether the end of a line may hold a photo credit (plain substring tests first: this runs on every line)."""
+    """Whether the end of a line may hold a photo credit (plain substring tests first: this runs on every line).
+
+    A credit after a label and its colon ends within the last 80 characters; without a colon, only "ảnh minh họa"
+    closing the line is a credit, and it sits in the last few."""
     tail = line[-80:]
-    if ":" in tail and _LABEL_COLON.search(tail):
-        return True
+    if ":" in tail:
+        if _LABEL_COLON.search(tail):
+            return True
+    else:
+        tail = line[-_ILLUSTRATION_TAIL:]
     return ("nh h" in tail or "NH H" in tail or "nh H" in tail) and _ILLUSTRATION.search(tail) is not None
+
+
+_ILLUSTRATION_TAIL = 20  # "(ảnh minh họa)." and some white space
 
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -231,7 +240,8 @@ _CAPS_NAME_LINE = re.compile(_CAPS_NAME)
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 _DATE_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
-_ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|([+\-]\d{2}):?(\d{2})$")
+# "GMT+7", or an offset right after the time it qualifies ("18:19:00+07:00"): "2024-10:15" is a date and a time.
+_ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|(?:(?<=:\d\d)|(?<=:\d\d ))([+\-]\d{2}):?(\d{2})$")
 _STAMP_WORDS = re.compile(
     r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|đăng|ngày|lúc|giờ|sáng|chiều|tối|"
     r"thời\s+gian|xuất\s+bản|"
@@ -273,9 +283,10 @@ def parse_stamp(line: str) -> Stamp | None:
     common = _COMMON_STAMP.fullmatch(line)
     if common is None:
         return _read_stamp(line)
-    day, month, year = int(common["day"]), int(common["month"]), int(common["year"])
-    hour, minute = common["h1"] or common["h2"], common["m1"] or common["m2"]
-    return _stamp(year, month, day, int(hour) if hour else None, int(minute) if minute else None, line)
+    day, month, year, h1, m1, h2, m2 = common.group("day", "month", "year", "h1", "m1", "h2", "m2")
+    day, month, year, hour, minute = int(day), int(month), int(year), h1 or h2, m1 or m2
+    # These layouts print a 24-hour clock in Vietnam's time (GMT+7 stated or not): nothing more to look for.
+    return _stamp(year, month, day, int(hour) if hour else None, int(minute) if minute else None, None)
 
 
 def _read_stamp(line: str) -> Stamp | None:
@@ -298,12 +309,16 @@ def _read_stamp(line: str) -> Stamp | None:
     return _stamp(year, month, day, hour, minute, line)
 
 
-def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None, line: str) -> Stamp | None:
+def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None, line: str | None) -> Stamp | None:
+    """The stamp of a date and time read off `line`, whose words tell the half of the day and the zone; None for
+    `line` when they are known to be the 24-hour clock and GMT+7."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return Stamp(date, "day")
+        return Stamp(f"{year:04d}-{month:02d}-{day:02d}", "day")
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if line is None:
+        return Stamp(f"{date}T{hour:02d}:{minute:02d}:00+07:00", "minute")
     if hour < 12 and _AFTERNOON.search(line):
         hour += 12
     elif hour == 12 and _MORNING.search(line):
@@ -383,6 +398,7 @@ _CREDIT = re.compile(
     r"|(?P<label2>nguồn|ảnh|photo)\s*:\s*(?P<credit2>(?:[^.()]|\.(?=\s*[\w]))[^()]{0,39}?))\s*\.?\s*$",
     re.IGNORECASE,
 )
+_CREDIT_TAIL = 120  # "(" + the longest label + ":" + a 60-character credit + ")" + "." and white space
 _ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?\s*$", re.IGNORECASE)
 
 
@@ -390,7 +406,9 @@ def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
     if len(line) > 600 or not credit_hint(line):
         return None
-    match = _CREDIT.search(line)
+    # A credit holds no parentheses and ends the line: it lies within its last _CREDIT_TAIL characters.
+    cut = max(len(line) - _CREDIT_TAIL, 0)
+    match = _CREDIT.search(line, cut)
     if match:
         credit = (match.group("credit1") or match.group("credit2")).strip().rstrip(".")
         text = line[: match.start()].strip().rstrip("-–—|").strip()

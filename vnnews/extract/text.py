@@ -332,7 +332,8 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker
     if art.section is None and (crumbs := meta.parse_breadcrumb(text)) is not None:
         art.section = crumbs[0]
         return walker.role(k, "breadcrumb", f"site path; section {crumbs[0]!r}")
-    if meta.may_be_stamp(text) and (stamp := page[k].stamp) is not None:
+    # A Line is not made just to read its stamp: above the headline, most lines are read here only.
+    if meta.may_be_stamp(text) and (stamp := page[k].stamp if k in page else meta.parse_stamp(text)) is not None:
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
         return walker.role(k, "timestamp", f"publication time {stamp.value}")
