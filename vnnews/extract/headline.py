@@ -19,9 +19,9 @@ def skippable_before_lead(line: Line) -> bool:
     """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
     return (
         line.widget
-        or line.stamp is not None
+        or (meta.may_be_stamp(line.text) and line.stamp is not None)
         or (line.words <= 6 and line.byline is not None)
-        or line.caption is not None
+        or (meta.credit_hint(line.text) and line.caption is not None)
     )
 
 

