@@ -8,7 +8,7 @@ one, a site's menu item, a title stated beside the page (HTML metadata, a corpus
 from __future__ import annotations
 
 from vnnews.extract import meta
-from vnnews.extract.lines import Line, PageLines, could_be_statement
+from vnnews.extract.lines import INLINE_LINK_STARTS, Line, PageLines, could_be_statement
 
 
 class NoArticle(ValueError):
@@ -16,9 +16,11 @@ class NoArticle(ValueError):
 
 
 def skippable_before_lead(line: Line) -> bool:
-    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions."""
+    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions, links to
+    related articles (">> <title>")."""
     return (
         line.widget
+        or (line.text[0] in INLINE_LINK_STARTS and line.inline_link is not None)
         or (meta.may_be_stamp(line.text) and line.stamp is not None)
         or (line.words <= 6 and line.byline is not None)
         or (meta.credit_hint(line.text) and line.caption is not None)
@@ -50,7 +52,7 @@ def find_title_and_lead(
             k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
             if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
                 return k, j  # then the longer line under it is a lead that ends without a full stop
-        headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint)
+        headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint or _trailing_off(lines[j]))
         if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
             nxt = _next_statement(lines, i)
             if nxt is not None and lines[nxt].words > line.words:
@@ -75,9 +77,18 @@ def find_title_and_lead(
 
 
 def _lead_without_full_stop(line: Line) -> bool:
-    """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. ")."""
+    """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. "),
+    or a sentence that opens the list or quote under it ("... những gương mặt sau:")."""
     long_prose = line.words >= 20 and not line.titleish
-    return long_prose or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
+    opens_list = line.text[-1] == ":" and line.words >= 6
+    return long_prose or opens_list or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
+
+
+def _trailing_off(line: Line) -> bool:
+    """A headline that trails off ("Như tìm được hơi ấm quê nhà..."): short, a capital first, and the dots set
+    right after the last word, where a teaser cut short by the site has a space before them."""
+    text = line.text
+    return 2 <= line.words <= 20 and text.endswith(("...", "…")) and not line.truncated and text[0].isupper()
 
 
 def _menu_item(lines: PageLines, j: int) -> bool:

@@ -6,6 +6,7 @@ running prose is recognised straight from its text (`plain_prose`), which is mos
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -19,10 +20,13 @@ from vnnews.extract import meta
 
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
-_STATEMENT_LAST = ".…" + _CLOSING_QUOTES
+_STATEMENT_LAST = ".…?" + _CLOSING_QUOTES
 _STATEMENT_WORDS = 45  # a line this long is a statement whatever its end
+_QUESTION_WORDS = 20
+_SENTENCE_INSIDE = re.compile(rf"[.!?…] +[{meta.UPPER}\"“]")  # a sentence ends and the next one starts
 # Three words or more of lower-case ASCII letters and digits, each ending at a space or the end of the line.
 _SLUG = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){2,}(?= |$)")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -41,12 +45,14 @@ def _read_furniture() -> Furniture:
     kinds.update({k: "end" for k in data["end_markers"]})
     end = "|".join(f"(?:{p})" for p in data["end_patterns"])
     widget = "|".join(f"(?:{p})" for p in data["widget_patterns"])
-    prefixes = "|".join(re.escape(p) for p in data["inline_link_prefixes"])
+    # A word prefix needs its separator ("Xem thêm: <title>"); a sign such as ">>" is one ("&gt;&gt; <title>").
+    words = "|".join(re.escape(p) for p in data["inline_link_prefixes"] if any(c.isalnum() for c in p))
+    signs = "|".join(re.escape(p) for p in data["inline_link_prefixes"] if not any(c.isalnum() for c in p))
     return Furniture(
         kinds=kinds,
         patterns=re.compile(f"(?P<end>{end})|(?P<widget>{widget})"),
         link_prefixes=tuple(p.casefold() for p in data["inline_link_prefixes"]),
-        inline_link=re.compile(rf"^(?:{prefixes})\s*[:>»]+\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
+        inline_link=re.compile(rf"^(?:(?:{words})\s*[:>»]+|{signs})\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
     )
 
 
@@ -112,7 +118,8 @@ def url_slug(text: str) -> tuple[str, str] | None:
 
 
 def could_be_statement(text: str) -> bool:
-    """False for a line that cannot be a Line.statement: no closing full stop and too short to pass on length."""
+    """False for a line that cannot be a Line.statement: no closing full stop or question mark, and too short to
+    pass on length."""
     return text[-1] in _STATEMENT_LAST or len(text) >= 2 * _STATEMENT_WORDS - 1
 
 
@@ -166,19 +173,24 @@ class Line:
             last = text.rstrip(_CLOSING_QUOTES)[-1:] or " "
         self.ends_sentence = last in _SENTENCE_ENDS
         # Prose that closes with a full stop: what a lead looks like, and a headline ending in "?" does not.
-        self.statement = (last in ".…" and words >= 8) or words >= _STATEMENT_WORDS
+        # A paragraph of several sentences that ends with a question is prose too (a reader's letter, an interview
+        # question); a headline is one sentence.
+        self.statement = (last in ".…" and words >= 8) or words >= _STATEMENT_WORDS or (
+            last == "?" and words >= _QUESTION_WORDS and _SENTENCE_INSIDE.search(text) is not None
+        )
         # The cheap shapes are set at once: most of them are asked of every line that gets a Line.
         self.furniture = furniture_kind(text, words)
         # A teaser cut short by the site: "... tham gia ..." .
         self.truncated = words >= 6 and text.endswith((" ...", " …"))
         # Shaped like running prose: a sentence of some length, or a long line.
         self.paragraph = (self.ends_sentence and words >= 8) or words >= 30
-        # Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote.
+        # Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote, or
+        # with a brand that puts its capital second ("iTunes", "eBay").
         first = text[0]
         self.titleish = (
             2 <= words <= 40
             and not text.endswith((".", ":", ",", ";"))
-            and (first.isupper() or first.isdigit() or first in "'\"‘“[(")
+            and (first.isupper() or first.isdigit() or first in "'\"‘“[(" or (first.islower() and text[1:2].isupper()))
         )
 
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the
@@ -259,6 +271,8 @@ class PageLines(dict):
 
 def split_lines(text: str) -> PageLines:
     """Every non-blank line of a page; blank lines only separate blocks and carry no role."""
+    if "&" in text and _CHARACTER_REFERENCE.search(text):  # a text copy of HTML that kept "&gt;&gt;", "&quot;"
+        text = html.unescape(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if any(map(text.__contains__, _INVISIBLE_MARKS)):

@@ -31,6 +31,7 @@ def credit_hint(line: str) -> bool:
 _ILLUSTRATION_TAIL = 20  # "(ảnh minh họa)." and some white space
 
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+UPPER = _UPPER  # the capitals of Vietnamese text, for character classes
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # One capitalised name part: a Vietnamese syllable, a foreign name, a hyphenated or dotted form ("Jong-Un", "J.").
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]*)*\.?|[{_UPPER}]{{2,}})"

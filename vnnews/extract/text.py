@@ -349,4 +349,7 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker
     if under_title and (byline := line.byline):
         art.author, art.source_agency = byline.author, byline.agency
         return walker.role(k, "byline", "author line under the headline")
+    if under_title and text[0] in INLINE_LINK_STARTS and (title := line.inline_link) is not None:
+        walker.add_related(title)
+        return walker.role(k, "related", "link to another article under the headline")
     return walker.role(k, "header", "above the article")
