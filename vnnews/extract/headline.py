@@ -85,8 +85,8 @@ def _lead_without_full_stop(line: Line) -> bool:
 
 
 def _trailing_off(line: Line) -> bool:
-    """A headline that trails off ("Như tìm được hơi ấm quê nhà..."): short, a capital first, and the dots set
-    right after the last word, where a teaser cut short by the site has a space before them."""
+    """A headline that trails off ("Chuyện chưa kể..."): short, a capital first, and the dots set right
+    after the last word, where a teaser cut short by the site has a space before them."""
     text = line.text
     return 2 <= line.words <= 20 and text.endswith(("...", "…")) and not line.truncated and text[0].isupper()
 
