@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vnnews.extract import meta
+from vnnews.extract import cohesion, meta
 from vnnews.extract.headline import NoArticle, find_title_and_lead, skippable_before_lead
 from vnnews.extract.lines import (
     INLINE_LINK_STARTS,
@@ -67,6 +67,13 @@ class TextArticle:
 
 
 _BULLETS = frozenset("-–—•+*·")
+_LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other stories
+_HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
+
+
+def _heading(line: Line) -> bool:
+    """Shaped like the heading of a block of the page: a few words, headline-shaped, a capital first."""
+    return line.titleish and line.words <= _HEADING_WORDS and line.text[0].isupper()
 
 
 class _Walker:
@@ -210,7 +217,7 @@ class _Walker:
             return True
         return self.in_related or not self.prose_within(i, 3)
 
-    def step_article(self, i: int, line: Line) -> None:
+    def step_article(self, i: int, line: Line) -> str | None:
         if line.truncated:
             self.in_related, self.prev_kind = True, "teaser"
             return self.role(i, "teaser", "summary cut short with '...': a link teaser")
@@ -240,9 +247,22 @@ class _Walker:
                 else "list item" if list_item else "opens a list or a quote" if introduces else "subheading"
             )
             return self.role(i, "body", reason)
+        if _heading(line) and self.art.body and self.other_stories_below(i):
+            self.role(i, "end-marker", "heading of a list of other stories: its paragraphs tell other stories")
+            return "end"
         return self.role(i, "short", "too short and unpunctuated to be prose")
 
-    def step_outside(self, i: int, line: Line) -> None:
+    def other_stories_below(self, i: int) -> bool:
+        """Whether the paragraphs printed one after another right under line i all tell other stories than the
+        article: a list of links under a heading that the furniture lists do not know. Paragraphs with titles between
+        them are not judged so: an article's sections under their subheadings are printed that way too."""
+        lines, count = self.lines, _LIST_PARAGRAPHS
+        if i + count >= len(lines) or not all(lines[k].paragraph for k in range(i + 1, i + 1 + count)):
+            return False
+        paragraphs = [lines[k].text for k in range(i + 1, i + 1 + count)]
+        return cohesion.other_stories(paragraphs, [self.art.title, self.art.lead or "", *self.art.body])
+
+    def step_outside(self, i: int, line: Line) -> str | None:
         where = "after the closing byline" if self.closed else "inside a related-articles box"
         if line.paragraph or line.truncated:
             # A box of bare titles (two or more, none with a summary) set inside the article: when prose goes on
