@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnnews.extract import explain, merge_published, meta, page
-from vnnews.extract.meta import parse_breadcrumb, parse_byline, parse_caption, parse_stamp, split_dateline
+from vnnews.extract import explain, merge_published, meta, page, stamps
+from vnnews.extract.meta import parse_breadcrumb, parse_byline, parse_caption, split_dateline
+from vnnews.extract.stamps import parse_stamp
 from vnnews.model import InputError, PageMeta, RawPage
 
 P1 = "Bộ trưởng Ngoại giao hai nước đã trao đổi về tình hình khu vực và các biện pháp thúc đẩy hợp tác song phương."
@@ -280,6 +281,22 @@ def test_labelled_byline_under_the_headline():
     assert art.author == "Minh Anh"
 
 
+@pytest.mark.parametrize("line", [
+    "Ngọc Anh | Thứ hai, 02/12/2024 10:15 (GMT+7)",
+    "10:15 | 02/12/2024 | Ngọc Anh",
+    "Ngọc Anh (theo Reuters) | 02/12/2024 10:15",
+])
+def test_a_byline_and_the_time_stamp_on_one_line_under_the_headline(line):
+    art = extract("\n".join(["Thế giới", "Hai nước thúc đẩy hợp tác toàn diện", line, P1, P2]))
+    assert (art.title, art.lead, art.body) == ("Hai nước thúc đẩy hợp tác toàn diện", P1, [P2])
+    assert (art.author, art.published) == ("Ngọc Anh", "2024-12-02T10:15:00+07:00")
+
+
+@pytest.mark.parametrize("line", ["Thế giới | Quân sự", "Ngọc Anh | Thế giới", "02/12/2024 | Xem nhiều"])
+def test_not_a_byline_with_a_time_stamp(line):
+    assert meta.parse_signed_stamp(line) is None
+
+
 _LABELS = st.sampled_from(["", "Cập nhật: ", "Cập nhật ", "Thứ năm, ", "Thứ hai ", "Chủ nhật, ", "CẬP NHẬT: ", "Đăng "])
 _SEPARATORS = st.sampled_from([" ", " | ", ", ", " - ", "-", "|", "  ", ",", " , "])
 _ZONES = st.sampled_from(["", " GMT+7", " (GMT+7)", "GMT+7", " GMT +7", " GMT+07:00", " UTC+7", " +07:00", "(GMT+7)"])
@@ -301,7 +318,7 @@ def _stamp_like(draw: st.DrawFn) -> str:
 @settings(max_examples=3000, deadline=None)
 def test_common_stamps_read_as_the_general_reading_reads_them(line: str):
     """The one-match reading of the usual stamp layouts is a shortcut: it must agree with the general one."""
-    assert parse_stamp(line) == (meta._read_stamp(line) if meta.may_be_stamp(line) else None)
+    assert parse_stamp(line) == (stamps._read_stamp(line) if stamps.may_be_stamp(line) else None)
 
 
 _LINE_SHAPES = st.sampled_from([

@@ -7,7 +7,7 @@ one, a site's menu item, a title stated beside the page (HTML metadata, a corpus
 
 from __future__ import annotations
 
-from vnnews.extract import meta
+from vnnews.extract import meta, stamps
 from vnnews.extract.lines import INLINE_LINK_STARTS, Line, PageLines, could_be_statement
 
 
@@ -16,12 +16,13 @@ class NoArticle(ValueError):
 
 
 def skippable_before_lead(line: Line) -> bool:
-    """Lines that sit between a headline and its lead: widgets, time stamps, bylines, photo captions, links to
-    related articles (">> <title>")."""
+    """Lines that sit between a headline and its lead: widgets, time stamps, bylines (alone or with the time stamp),
+    photo captions, links to related articles (">> <title>")."""
     return (
         line.widget
         or (line.text[0] in INLINE_LINK_STARTS and line.inline_link is not None)
-        or (meta.may_be_stamp(line.text) and line.stamp is not None)
+        or (stamps.may_be_stamp(line.text) and line.stamp is not None)
+        or ("|" in line.text and line.signed_stamp is not None)
         or (line.words <= 6 and line.byline is not None)
         or (meta.credit_hint(line.text) and line.caption is not None)
     )

@@ -16,7 +16,7 @@ from itertools import compress
 
 import yaml
 
-from vnnews.extract import meta
+from vnnews.extract import meta, stamps
 
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
@@ -199,8 +199,13 @@ class Line:
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the
     # walk: each line is parsed once.
     @_once
-    def stamp(self) -> meta.Stamp | None:
-        return meta.parse_stamp(self.text)
+    def stamp(self) -> stamps.Stamp | None:
+        return stamps.parse_stamp(self.text)
+
+    @_once
+    def signed_stamp(self) -> tuple[meta.Byline, stamps.Stamp] | None:
+        """The line read as a byline and a time stamp together ("Ngọc Anh | 02/12/2024 10:15")."""
+        return meta.parse_signed_stamp(self.text)
 
     @_once
     def byline(self) -> meta.Byline | None:

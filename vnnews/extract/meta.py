@@ -1,11 +1,13 @@
-"""Parsers for the metadata lines of a Vietnamese news page: bylines, time stamps, breadcrumbs, datelines,
-photo credits. Each takes one line and answers None when the line is not of its kind."""
+"""Parsers for the metadata lines of a Vietnamese news page: bylines (alone or with a time stamp), breadcrumbs,
+datelines, photo credits. Each takes one line and answers None when the line is not of its kind."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from vnnews.extract import stamps
 
 # Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
 # What every photo credit the caption patterns read carries: a label and its colon, or "ảnh minh họa". A cheap test
@@ -237,110 +239,21 @@ def _is_caps_name(line: str) -> bool:
 _CAPS_NAME_LINE = re.compile(_CAPS_NAME)
 
 
-# Time stamps: "18:19 | 14/08/2021 GMT+7", "Thứ hai, 14/8/2021, 18:19 (GMT+7)", "2021-08-14T18:19:00+07:00".
-_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
-_DATE_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-_TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
-# "GMT+7", or an offset right after the time it qualifies ("18:19:00+07:00"): "2024-10:15" is a date and a time.
-_ZONE = re.compile(r"(?:GMT|UTC)\s*([+\-]\s*\d{1,2})(?::?(\d{2}))?|(?:(?<=:\d\d)|(?<=:\d\d ))([+\-]\d{2}):?(\d{2})$")
-_STAMP_WORDS = re.compile(
-    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|đăng|ngày|lúc|giờ|sáng|chiều|tối|"
-    r"thời\s+gian|xuất\s+bản|"
-    r"am|pm|sa|ch|gmt|utc|ict|published|updated|t[2-7]|cn)\b",
-    re.IGNORECASE,
-)
+_SIGNED_STAMP_MAX = 120
 
 
-_WORD = re.compile(r"\w+")
-
-
-@dataclass
-class Stamp:
-    value: str
-    precision: str
-
-
-def may_be_stamp(line: str) -> bool:
-    """A short line holding what may be a year: the test parse_stamp starts with, cheap enough for every line."""
-    return len(line) <= 80 and ("19" in line or "20" in line)
-
-
-# The stamps most sites print, read in one match: "Cập nhật: 05:18 04/02/2020", "Thứ năm, 14/3/2024 - 10:15",
-# "18:19 | 14/08/2021 GMT+7". Every line it matches gets from it what the general reading below gives.
-_SEP = r"(?:\s*[|,\-]\s*|\s+)"
-_COMMON_STAMP = re.compile(
-    r"(?:(?:Cập nhật|Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật)\s*[:,]?\s*)?"
-    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>\d{{2}}){_SEP})?"
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})"
-    rf"(?:{_SEP}(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}}))?"
-    r"(?:\s*\(?(?:GMT|UTC)\s*\+\s*7\)?)?"
-)
-
-
-def parse_stamp(line: str) -> Stamp | None:
-    """A line that is a publication time stamp and little else."""
-    if not may_be_stamp(line) or not ("/" in line or "-" in line or "." in line):  # no year, or no date shape
+def parse_signed_stamp(line: str) -> tuple[Byline, stamps.Stamp] | None:
+    """A byline and a time stamp printed on one line, set apart by "|" in either order:
+    "Ngọc Anh | Thứ hai, 02/12/2024 10:15 (GMT+7)" → (Byline("Ngọc Anh", None), Stamp(...))."""
+    if len(line) > _SIGNED_STAMP_MAX or "|" not in line:
         return None
-    common = _COMMON_STAMP.fullmatch(line)
-    if common is None:
-        return _read_stamp(line)
-    day, month, year, h1, m1, h2, m2 = common.group("day", "month", "year", "h1", "m1", "h2", "m2")
-    day, month, year, hour, minute = int(day), int(month), int(year), h1 or h2, m1 or m2
-    # These layouts print a 24-hour clock in Vietnam's time (GMT+7 stated or not): nothing more to look for.
-    return _stamp(year, month, day, int(hour) if hour else None, int(minute) if minute else None, None)
-
-
-def _read_stamp(line: str) -> Stamp | None:
-    """The general reading: one date, any times, zones and stamp words around it, and at most one other word."""
-    dmy = _DATE_DMY.search(line)
-    iso = None if dmy else _DATE_ISO.search(line)
-    if not (iso or dmy):
-        return None
-    rest = _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line)))
-    # Taking the stamp words out removes whole words: only a rest of two words or more needs it.
-    if len(_WORD.findall(rest)) > 1 and len(_WORD.findall(_STAMP_WORDS.sub(" ", rest))) > 1:
-        return None
-    if iso:
-        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        hour, minute = (int(iso.group(4)), int(iso.group(5))) if iso.group(4) else (None, None)
-    else:
-        day, month, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
-        time = _TIME.search(line[: dmy.start()] + " " + line[dmy.end():])
-        hour, minute = (int(time.group(1)), int(time.group(2))) if time else (None, None)
-    return _stamp(year, month, day, hour, minute, line)
-
-
-def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None, line: str | None) -> Stamp | None:
-    """The stamp of a date and time read off `line`, whose words tell the half of the day and the zone; None for
-    `line` when they are known to be the 24-hour clock and GMT+7."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return Stamp(f"{year:04d}-{month:02d}-{day:02d}", "day")
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if line is None:
-        return Stamp(f"{date}T{hour:02d}:{minute:02d}:00+07:00", "minute")
-    if hour < 12 and _AFTERNOON.search(line):
-        hour += 12
-    elif hour == 12 and _MORNING.search(line):
-        hour = 0
-    return Stamp(f"{date}T{hour:02d}:{minute:02d}:00{_offset(line)}", "minute")
-
-
-# A 12-hour clock's half of the day: "PM", and Vietnamese "CH" (chiều), "chiều", "tối"; "AM", "SA" (sáng), "sáng".
-_AFTERNOON = re.compile(r"\b(?:pm|p\.m\.|ch|chiều|tối)(?!\w)", re.IGNORECASE)
-_MORNING = re.compile(r"\b(?:am|a\.m\.|sa|sáng)(?!\w)", re.IGNORECASE)
-
-
-def _offset(line: str) -> str:
-    """The stated zone; Vietnamese news sites print local time (UTC+7) when they state none."""
-    zone = _ZONE.search(line)
-    if not zone:
-        return "+07:00"
-    hours = (zone.group(1) or zone.group(3)).replace(" ", "")
-    minutes = zone.group(2) or zone.group(4) or "00"
-    sign = "-" if hours.startswith("-") else "+"
-    return f"{sign}{abs(int(hours)):02d}:{minutes}"
+    parts = [part.strip() for part in line.split("|")]
+    for k in range(1, len(parts)):  # the stamp itself may hold a "|" ("18:19 | 14/08/2021")
+        first, rest = " | ".join(parts[:k]), " | ".join(parts[k:])
+        for name, when in ((first, rest), (rest, first)):
+            if (stamp := stamps.parse_stamp(when)) is not None and (byline := parse_byline(name)) is not None:
+                return byline, stamp
+    return None
 
 
 _CAPITALISED_ITEM = re.compile(rf"[{_UPPER}0-9][^\s]*(?:\s+[{_LOWER}][^\s]*)*")

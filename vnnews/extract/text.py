@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vnnews.extract import cohesion, meta
+from vnnews.extract import cohesion, meta, stamps
 from vnnews.extract.headline import NoArticle, find_title_and_lead, skippable_before_lead
 from vnnews.extract.lines import (
     INLINE_LINK_STARTS,
@@ -145,10 +145,12 @@ class _Walker:
         # Each parse below is asked only of lines that have what its kind needs (a year, a first character, a
         # short length): most lines pass through without one.
         n, first = len(text), text[0]
-        if meta.may_be_stamp(text) and (stamp := line.stamp) is not None:
+        if stamps.may_be_stamp(text) and (stamp := line.stamp) is not None:
             if art.published is None:
                 art.published, art.published_precision = stamp.value, stamp.precision
             return self.role(i, "timestamp", f"time stamp {stamp.value}")
+        if "|" in text and (signed := line.signed_stamp) is not None:
+            return _signed_stamp(i, signed, art, self)
         if first in SLUG_STARTS and (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
             self.in_related, self.prev_kind = True, "link" if slug[1] else "slug"
             self.add_related(slug[1])
@@ -353,10 +355,12 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker
         art.section = crumbs[0]
         return walker.role(k, "breadcrumb", f"site path; section {crumbs[0]!r}")
     # A Line is not made just to read its stamp: above the headline, most lines are read here only.
-    if meta.may_be_stamp(text) and (stamp := page[k].stamp if k in page else meta.parse_stamp(text)) is not None:
+    if stamps.may_be_stamp(text) and (stamp := page[k].stamp if k in page else stamps.parse_stamp(text)) is not None:
         if art.published is None:
             art.published, art.published_precision = stamp.value, stamp.precision
         return walker.role(k, "timestamp", f"publication time {stamp.value}")
+    if "|" in text and (signed := page[k].signed_stamp) is not None:
+        return _signed_stamp(k, signed, art, walker)
     if not under_title and "." not in text:
         return walker.role(k, "header", "above the article: menu or widget")
     line = page[k]
@@ -373,3 +377,13 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker
         walker.add_related(title)
         return walker.role(k, "related", "link to another article under the headline")
     return walker.role(k, "header", "above the article")
+
+
+def _signed_stamp(k: int, signed: tuple[meta.Byline, stamps.Stamp], art: TextArticle, walker: _Walker) -> None:
+    """A byline and the publication time on one line: each fills its field unless the page stated it already."""
+    byline, stamp = signed
+    if art.published is None:
+        art.published, art.published_precision = stamp.value, stamp.precision
+    if art.author is None and art.source_agency is None:
+        art.author, art.source_agency = byline.author, byline.agency
+    return walker.role(k, "byline", f"author line with the publication time {stamp.value}")
