@@ -297,6 +297,39 @@ def test_not_a_byline_with_a_time_stamp(line):
     assert meta.parse_signed_stamp(line) is None
 
 
+@pytest.mark.parametrize(("line", "text", "credit"), [
+    ("Tổng thư ký NATO Mark Rutte phát biểu tại Brussels hôm 1.12 REUTERS",
+     "Tổng thư ký NATO Mark Rutte phát biểu tại Brussels hôm 1.12", "REUTERS"),
+    ("Cảnh sát Pháp tuần tra tại Paris sau vụ tấn công AFP/TTXVN", "Cảnh sát Pháp tuần tra tại Paris sau vụ tấn công",
+     "AFP/TTXVN"),
+    ("Hiện trường vụ tai nạn trên quốc lộ 1A sáng nay NGỌC THẮNG", "Hiện trường vụ tai nạn trên quốc lộ 1A sáng nay",
+     "NGỌC THẮNG"),
+    ("Ông Rutte tại cuộc họp báo ở trụ sở NATO CHỤP MÀN HÌNH", "Ông Rutte tại cuộc họp báo ở trụ sở NATO",
+     "CHỤP MÀN HÌNH"),
+])
+def test_captions_closing_with_a_credit_in_capitals(line, text, credit):
+    assert parse_caption(line) == (text, credit)
+
+
+@pytest.mark.parametrize("line", [
+    "Đội tuyển bóng đá nam giành huy chương vàng VIỆT NAM",  # a place, not a photographer
+    "Chuyên ngành quản lý môi trường của Trường ĐH Nông lâm TPHCM",
+    "Ông Putin phát biểu tại Điện Kremlin ngày 5.3 theo AFP",
+    "Chính phủ Mỹ tăng cường hợp tác với NATO",
+    "ẢNH TƯ LIỆU",
+    " ".join(["Hai bên nhất trí tăng cường hợp tác"] * 10) + " REUTERS",  # a paragraph, not a caption
+])
+def test_lines_that_end_in_capitals_without_a_credit(line):
+    assert parse_caption(line) is None
+
+
+def test_a_caption_with_its_credit_in_capitals_is_no_body():
+    caption = "Tổng thư ký NATO Mark Rutte phát biểu tại Brussels hôm 1.12 REUTERS"
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, caption, P2, P3]))
+    assert art.body == [P2, P3]
+    assert [(c.text, c.credit) for c in art.captions] == [(caption.removesuffix(" REUTERS"), "REUTERS")]
+
+
 _LABELS = st.sampled_from(["", "Cập nhật: ", "Cập nhật ", "Thứ năm, ", "Thứ hai ", "Chủ nhật, ", "CẬP NHẬT: ", "Đăng "])
 _SEPARATORS = st.sampled_from([" ", " | ", ", ", " - ", "-", "|", "  ", ",", " , "])
 _ZONES = st.sampled_from(["", " GMT+7", " (GMT+7)", "GMT+7", " GMT +7", " GMT+07:00", " UTC+7", " +07:00", "(GMT+7)"])

@@ -26,6 +26,11 @@ _ARTICLE_WORDS = 40  # fewer telling words in the article read so far, and a com
 _PARAGRAPH_WORDS = 6  # nor with fewer in a paragraph
 
 
+def common(syllable: str) -> bool:
+    """Whether a (lower-case) syllable is one of the common ones of Vietnamese news."""
+    return syllable in _COMMON
+
+
 def telling_words(*texts: str) -> set[str]:
     """The syllables of the texts that say what they are about."""
     words: set[str] = set()

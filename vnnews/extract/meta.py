@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
-from vnnews.extract import stamps
+from vnnews.extract import cohesion, stamps
 
 # Words that end a photo caption's credit ("(Nguồn: Reuters)", "Ảnh: TTXVN"): a cheap test before the full pattern.
 # What every photo credit the caption patterns read carries: a label and its colon, or "ảnh minh họa". A cheap test
@@ -20,14 +21,16 @@ def credit_hint(line: str) -> bool:
     """Whether the end of a line may hold a photo credit (plain substring tests first: this runs on every line).
 
     A credit after a label and its colon ends within the last 80 characters; without a colon, only "ảnh minh họa"
-    closing the line is a credit, and it sits in the last few."""
+    closing the line is a credit, and it sits in the last few, or a credit in capitals with no label."""
     tail = line[-80:]
     if ":" in tail:
         if _LABEL_COLON.search(tail):
             return True
     else:
         tail = line[-_ILLUSTRATION_TAIL:]
-    return ("nh h" in tail or "NH H" in tail or "nh H" in tail) and _ILLUSTRATION.search(tail) is not None
+    if ("nh h" in tail or "NH H" in tail or "nh H" in tail) and _ILLUSTRATION.search(tail) is not None:
+        return True
+    return line[-1:].isupper() and capitals_credit(line) is not None
 
 
 _ILLUSTRATION_TAIL = 20  # "(ảnh minh họa)." and some white space
@@ -322,6 +325,38 @@ _CREDIT_TAIL = 120  # "(" + the longest label + ":" + a 60-character credit + ")
 _ILLUSTRATIVE = re.compile(r"\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?\s*$", re.IGNORECASE)
 
 
+_CREDITS_FILE = resources.files("vnnews.extract").joinpath("data/credits_in_capitals.txt")
+_CREDITS_IN_CAPITALS = frozenset(
+    entry for entry in _CREDITS_FILE.read_text("utf-8").splitlines() if entry and not entry.startswith("#")
+)
+_CAPITALS_CREDIT_WORDS = 4  # "BS ĐÀO XUÂN DŨNG"
+_CAPTION_WORDS = 6  # a caption says what the picture shows: a credit in capitals closes a line of this many words
+_CAPTION_MAX_WORDS = 60  # and in a few sentences: a longer line is a paragraph
+
+
+def capitals_credit(line: str) -> tuple[str, str] | None:
+    """A caption closing with its credit in capitals and no label: "... tại Brussels hôm 1.12 REUTERS" →
+    (text, "REUTERS"). The credit is a listed agency or stock credit, or a photographer's name: two to four
+    Vietnamese syllables, one at least uncommon enough to be a name ("NGỌC THẮNG", not "VIỆT NAM")."""
+    words = line.split()
+    if len(words) > _CAPTION_MAX_WORDS:
+        return None
+    first = len(words)
+    while first > 0 and len(words) - first < _CAPITALS_CREDIT_WORDS and words[first - 1].isupper():
+        first -= 1
+    if first < _CAPTION_WORDS or words[first - 1].isupper() or words[first - 1].lower() == "theo":
+        return None
+    for start in range(first, len(words)):
+        credit = " ".join(words[start:])
+        if credit in _CREDITS_IN_CAPITALS or (len(words) - start >= 2 and _photographer(credit)):
+            return " ".join(words[:start]), credit
+    return None
+
+
+def _photographer(name: str) -> bool:
+    return _vietnamese_name(name) and not all(cohesion.common(syllable) for syllable in name.lower().split())
+
+
 def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
     if len(line) > 600 or not credit_hint(line):
@@ -336,7 +371,7 @@ def parse_caption(line: str) -> tuple[str, str | None] | None:
     match = _ILLUSTRATIVE.search(line)
     if match and match.start() > 0:
         return line[: match.start()].strip(), None
-    return None
+    return capitals_credit(line) if line[-1:].isupper() else None
 
 
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info))\b", re.IGNORECASE)
