@@ -297,6 +297,20 @@ def test_not_a_byline_with_a_time_stamp(line):
     assert meta.parse_signed_stamp(line) is None
 
 
+def test_a_breadcrumb_printed_one_item_a_line_names_the_section():
+    lines = ["Thế giới", "Quân sự", "Thứ hai, 02/12/2024 - 10:15", "Hai nước thúc đẩy hợp tác toàn diện", P1, P2]
+    assert extract("\n".join(lines)).section == "Thế giới"
+
+
+@pytest.mark.parametrize("top", [
+    ["Thời sự", "Thế giới", "Kinh doanh", "Giải trí", "Thể thao"],  # the site's menu
+    ["Thế giới", "Tin 24h qua"],
+    ["Đọc báo, đọc tin nhanh - Tin tức 24h"],
+])
+def test_other_lines_above_the_headline_name_no_section(top):
+    assert extract("\n".join([*top, "Hai nước thúc đẩy hợp tác toàn diện", P1, P2])).section is None
+
+
 @pytest.mark.parametrize(("line", "text", "credit"), [
     ("Tổng thư ký NATO Mark Rutte phát biểu tại Brussels hôm 1.12 REUTERS",
      "Tổng thư ký NATO Mark Rutte phát biểu tại Brussels hôm 1.12", "REUTERS"),

@@ -332,6 +332,8 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
     for k in range(title_at if title_at is not None else lead_at):
         _read_header_line(page, k, art, walker, under_title=False)
     if title_at is not None:
+        if art.section is None:
+            art.section = _bare_section(page, art.roles)
         walker.role(title_at, "title", "last headline-shaped line before the first paragraph")
         for k in range(title_at + 1, lead_at):
             _read_header_line(page, k, art, walker, under_title=True)
@@ -387,3 +389,26 @@ def _signed_stamp(k: int, signed: tuple[meta.Byline, stamps.Stamp], art: TextArt
     if art.author is None and art.source_agency is None:
         art.author, art.source_agency = byline.author, byline.agency
     return walker.role(k, "byline", f"author line with the publication time {stamp.value}")
+
+
+_SECTION_ITEMS = 3  # a breadcrumb is a few items; a longer run of such lines is the site's menu
+_SECTION_WORDS = 4
+
+
+def _bare_section(page: PageLines, header_roles: list[tuple[int, str, str]]) -> str | None:
+    """The section named by a breadcrumb printed one item a line ("Thế giới" / "Quân sự") at the top of the page:
+    one to three short capitalised lines of words open the page, and only a time stamp, a byline or a widget sits
+    between them and the headline."""
+    items = [k for k, role, _ in header_roles if role == "header"]
+    if not 1 <= len(items) <= _SECTION_ITEMS or items[-1] != len(items) - 1:
+        return None
+    if any(role not in ("header", "timestamp", "byline", "widget") for _, role, _ in header_roles):
+        return None
+    texts = page.texts
+    if not all(_category_item(texts[k]) for k in items):
+        return None
+    return texts[0]
+
+
+def _category_item(text: str) -> bool:
+    return text[0].isupper() and text.count(" ") < _SECTION_WORDS and text.replace(" ", "").isalpha()
