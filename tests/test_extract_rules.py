@@ -220,6 +220,7 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Nhóm PV", "Nhóm PV", None),
         ("GS.TS Phạm Tất Dong", "GS.TS Phạm Tất Dong", None),
         ("Nhất Phong", "Nhất Phong", None),
+        ("Minh Anh | Theo Reuters", "Minh Anh", "Reuters"),
     ],
 )
 def test_bylines(line, author, agency):
@@ -229,7 +230,8 @@ def test_bylines(line, author, agency):
 
 @pytest.mark.parametrize(
     "line",
-    ["Theo ông Rutte, điều này là sai.", "Xem nhiều", "Hội nghị Bộ trưởng Quốc phòng", "N. Ireland", "T.J. Carrie"],
+    ["Theo ông Rutte, điều này là sai.", "Xem nhiều", "Hội nghị Bộ trưởng Quốc phòng", "N. Ireland", "T.J. Carrie",
+     "Thế giới | Quân sự", "Theo Minh Anh | Theo Reuters"],
 )
 def test_not_bylines(line):
     assert parse_byline(line) is None

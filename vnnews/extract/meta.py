@@ -118,12 +118,15 @@ _TITLED_NAME = re.compile(rf"^(?:GS|PGS|TS|ThS|BS|LS|KTS|NSND|NSƯT|NB)(?:\.(?:G
 
 
 def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
-    """A byline: "Thế Việt (theo AP)", "Hà Linh (TH)", "Hoàng Anh/VOV.VN", "Theo Reuters", or a bare name."""
+    """A byline: "Thế Việt (theo AP)", "Hà Linh (TH)", "Hoàng Anh/VOV.VN", "Theo Reuters", or a bare name; or the
+    writer and the agency set apart by "|" ("Minh Anh | Theo Reuters")."""
     line = line.strip()
     if ":" in line:  # every label ends with a colon
         line = _BYLINE_LABEL.sub("", line)
     if len(line) > 90:
         return None
+    if "|" in line:
+        return _joined_byline([parse_byline(part, bare_ok=bare_ok) for part in line.split("|")])
     # Most lines asked are not bylines: each pattern is tried only when the line holds what it needs (a name
     # starts with a capital; "(", "/" or a separator must be there), which keeps the answers and skips the regexes.
     first = line[:1]
@@ -158,6 +161,17 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     if match and _vietnamese_name(match.group("name")):
         return Byline(line, None)
     return None
+
+
+def _joined_byline(parts: list[Byline | None]) -> Byline | None:
+    """One writer and at most one agency, each part of the line read as a byline of its own."""
+    if not all(parts):
+        return None
+    authors = [part.author for part in parts if part and part.author]
+    agencies = [part.agency for part in parts if part and part.agency]
+    if len(authors) > 1 or len(agencies) > 1:
+        return None
+    return Byline(authors[0] if authors else None, agencies[0] if agencies else None)
 
 
 CREDIT_STARTS = frozenset("(ẢảNnPpĐđVvCc")
