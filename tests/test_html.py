@@ -66,6 +66,15 @@ def test_page_metadata() -> None:
     assert content.url == "https://www.baoquocte.vn/nato-hop-123.html"
 
 
+def test_the_section_is_the_top_of_the_breadcrumb_with_or_without_the_home_link() -> None:
+    page = PAGE.format(published=TIMED).replace(
+        '<a href="/">Trang chủ</a> › <a href="/the-gioi">Thế giới</a>',
+        '<a href="/the-gioi">Thế giới</a> › <a href="/the-gioi/quan-su">Quân sự</a>',
+    )
+    assert "quan-su" in page
+    assert html_content(page, "https://www.baoquocte.vn/nato-hop-123.html").section == "Thế giới"
+
+
 def test_a_date_without_time_is_day_precision_and_the_host_names_a_site_without_og() -> None:
     page = PAGE.format(published=DATED).replace('<meta property="og:site_name" content="Báo Quốc tế">', "")
     content = html_content(page, "https://www.baoquocte.vn/nato-hop-123.html")
@@ -98,5 +107,10 @@ def test_the_sapo_printed_outside_the_article_is_the_lead() -> None:
     article = extraction.page(RawPage(source="p.html", html=page))
     assert article.lead == sapo
     assert article.body[0].startswith("Lãnh đạo các nước thành viên NATO")
+    # Without the page's description, the block the site's markup names a sapo is read as one; a block merely
+    # classed "description" is not.
     without = extraction.page(RawPage(source="p.html", html=page.replace(description, "")))
-    assert without.lead.startswith("Lãnh đạo các nước thành viên NATO")
+    assert without.lead == sapo
+    plain = extraction.page(RawPage(source="p.html", html=page.replace(description, "").replace(
+        'class="detail-sapo"', 'class="description"')))
+    assert plain.lead.startswith("Lãnh đạo các nước thành viên NATO")

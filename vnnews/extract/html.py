@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from vnnews.extract.meta import parse_caption
+from vnnews.extract.meta import parse_breadcrumb, parse_caption
 from vnnews.model import Caption
 
 _BLOCKS = {"head", "p", "item", "quote", "row", "code"}
@@ -76,14 +76,29 @@ def html_content(html: str, url: str | None = None) -> HtmlContent:
 _SAPO_BLOCKS = "//*[self::p or self::h2 or self::div or self::span][contains(normalize-space(.), $description)]"
 
 
+# The class names Vietnamese news sites give the block that prints the sapo ("detail-sapo", "singular-sapo",
+# "article__sapo", "sapo-detail" on tuoitre.vn, thanhnien.vn, dantri.com.vn, vov.vn, vietnamplus.vn, nld.com.vn;
+# "chappeau" on laodong.vn; "the-article-summary" on znews.vn). A plain "description" or "summary" names too many
+# other things on other pages to be trusted without the page's own description.
+_SAPO_CLASSES = ("sapo", "chappeau", "chapeau", "article-summary")
+_SAPO_CLASS_BLOCKS = " | ".join(f"//*[contains(@class, '{name}')]" for name in _SAPO_CLASSES)
+_SAPO_WORDS = (8, 120)
+
+
 def _printed_description(tree: etree._Element, metadata: trafilatura.metadata.Document | None) -> str | None:
-    """The page's description as the page prints it in a block of its own: on news sites, the sapo."""
+    """The page's description as the page prints it in a block of its own: on news sites, the sapo. Without a
+    description in the page's metadata, the block whose class names it a sapo."""
     description = _clean(metadata.description) if metadata and metadata.description else ""
-    if len(description.split()) < 8:
-        return None
-    texts = [_clean(" ".join(node.itertext())) for node in tree.xpath(_SAPO_BLOCKS, description=description)]
-    fitting = [text for text in texts if len(text) <= len(description) + 40]  # the description and a dateline
-    return min(fitting, key=len) if fitting else None
+    if len(description.split()) >= _SAPO_WORDS[0]:
+        texts = [_clean(" ".join(node.itertext())) for node in tree.xpath(_SAPO_BLOCKS, description=description)]
+        fitting = [text for text in texts if len(text) <= len(description) + 40]  # the description and a dateline
+        if fitting:
+            return min(fitting, key=len)
+    for node in tree.xpath(_SAPO_CLASS_BLOCKS):
+        if node.tag not in ("meta", "body", "html", "article") and (text := _clean(" ".join(node.itertext()))):
+            if _SAPO_WORDS[0] <= len(text.split()) <= _SAPO_WORDS[1]:
+                return text
+    return None
 
 
 def _content_lines(tree: etree._Element, url: str | None) -> list[str]:
@@ -159,11 +174,13 @@ def _jsonld_values(tree: etree._Element, key: str) -> list[str]:
 
 
 def _section(tree: etree._Element, metadata: trafilatura.metadata.Document | None) -> str | None:
-    """The page's own category, else the last breadcrumb link (the first is the home page)."""
+    """The page's own category, else the top section of its breadcrumb links, read as a text page's breadcrumb is
+    (the home page's link left out)."""
     if metadata and metadata.categories:
         return _clean(metadata.categories[0])
     crumbs = [text for a in tree.xpath(_BREADCRUMB) if (text := _clean(" ".join(a.itertext())))]
-    return crumbs[-1] if len(crumbs) > 1 else None
+    items = parse_breadcrumb(" › ".join(crumbs)) if crumbs else None
+    return items[0] if items else None
 
 
 def _host(url: str | None) -> str | None:
