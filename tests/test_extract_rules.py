@@ -100,6 +100,14 @@ def test_author_agency_and_time_between_the_lead_and_the_body():
     assert (art.body, art.related) == ([P2, P3], [])
 
 
+def test_a_credited_byline_right_under_the_lead_is_the_bodys_when_prose_follows():
+    interview = ["- Ông đánh giá thế nào về kết quả hội nghị lần này?", P2, "- Bước tiếp theo của hai nước là gì?", P3]
+    art = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, "Hoàng Bách (thực hiện)", *interview]))
+    assert (art.author, art.body) == ("Hoàng Bách", interview)
+    closing = extract("\n".join(["Hai nước thúc đẩy hợp tác toàn diện", P1, P2, "Hoàng Bách (thực hiện)", P3]))
+    assert (closing.author, closing.body) == ("Hoàng Bách", [P2])
+
+
 def test_a_list_opened_by_a_colon_is_kept_item_by_item():
     items = ["- Tăng chi tiêu quốc phòng vượt mức 2% GDP;", "- Mở rộng năng lực sản xuất đạn dược;", "- Hỗ trợ Ukraine"]
     opening = "Theo ông Rutte, các ưu tiên của liên minh gồm:"

@@ -212,10 +212,12 @@ class _Walker:
         return False
 
     def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
-        """A byline closes the article when prose does not go on after it, or when it credits someone explicitly."""
+        """A byline closes the article when prose does not go on after it, or when it credits someone explicitly
+        below the body; right under the lead, it is the body's own byline when prose follows."""
         if byline.author is None and self.art.source_agency:
             return False
-        if byline.author is not None and (byline.agency is not None or "(" in line.text):
+        explicit = byline.author is not None and (byline.agency is not None or "(" in line.text)
+        if explicit and self.art.body:
             return True
         return self.in_related or not self.prose_within(i, 3)
 
