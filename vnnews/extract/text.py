@@ -401,15 +401,15 @@ def _bare_section(page: PageLines, header_roles: list[tuple[int, str, str]]) -> 
     """The section named by a breadcrumb printed one item a line ("Thế giới" / "Quân sự") at the top of the page:
     one to three short capitalised lines of words open the page, and only a time stamp, a byline or a widget sits
     between them and the headline."""
-    items = [k for k, role, _ in header_roles if role == "header"]
-    if not 1 <= len(items) <= _SECTION_ITEMS or items[-1] != len(items) - 1:
-        return None
-    if any(role not in ("header", "timestamp", "byline", "widget") for _, role, _ in header_roles):
-        return None
-    texts = page.texts
-    if not all(_category_item(texts[k]) for k in items):
-        return None
-    return texts[0]
+    items, texts = 0, page.texts
+    for k, role, _ in header_roles:
+        if role == "header":
+            if k != items or items == _SECTION_ITEMS or not _category_item(texts[k]):
+                return None
+            items += 1
+        elif role not in ("timestamp", "byline", "widget"):
+            return None
+    return texts[0] if items else None
 
 
 def _category_item(text: str) -> bool:
