@@ -248,6 +248,8 @@ def test_not_bylines(line):
 def test_stamps_captions_datelines_breadcrumbs():
     assert parse_stamp("18:19 | 14/08/2021 GMT+7").value == "2021-08-14T18:19:00+07:00"
     assert parse_stamp("Thứ Bảy, 14/08/2021").value == "2021-08-14"
+    assert parse_stamp("Thứ Hai, ngày 02 tháng 12 năm 2024 10:15").value == "2024-12-02T10:15:00+07:00"
+    assert parse_stamp("Hội nghị ngày 2 tháng 12 năm 2024 tại Brussels") is None
     assert parse_stamp("2:30 CH, 14/03/2024 GMT+7").value == "2024-03-14T14:30:00+07:00"  # chiều: afternoon
     assert parse_stamp("14/03/2024 12:05 AM").value == "2024-03-14T00:05:00+07:00"
     assert parse_stamp("Thời gian đăng: 10:15 14/03/2024").value == "2024-03-14T10:15:00+07:00"

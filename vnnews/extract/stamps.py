@@ -7,6 +7,10 @@ import re
 from dataclasses import dataclass
 
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
+# The date spelled out, as some papers print it: "ngày 2 tháng 12 năm 2024", "2 tháng 12, 2024".
+_DATE_WORDS = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s*/\s*)((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
 _DATE_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?(?!\d)")
 # "GMT+7", or an offset right after the time it qualifies ("18:19:00+07:00"): "2024-10:15" is a date and a time.
@@ -47,8 +51,8 @@ _COMMON_STAMP = re.compile(
 
 def parse_stamp(line: str) -> Stamp | None:
     """A line that is a publication time stamp and little else."""
-    if not may_be_stamp(line) or not ("/" in line or "-" in line or "." in line):  # no year, or no date shape
-        return None
+    if not may_be_stamp(line) or not ("/" in line or "-" in line or "." in line or "háng" in line or "HÁNG" in line):
+        return None  # no year, or no date shape
     common = _COMMON_STAMP.fullmatch(line)
     if common is None:
         return _read_stamp(line)
@@ -60,11 +64,11 @@ def parse_stamp(line: str) -> Stamp | None:
 
 def _read_stamp(line: str) -> Stamp | None:
     """The general reading: one date, any times, zones and stamp words around it, and at most one other word."""
-    dmy = _DATE_DMY.search(line)
+    dmy = _DATE_DMY.search(line) or _DATE_WORDS.search(line)
     iso = None if dmy else _DATE_ISO.search(line)
     if not (iso or dmy):
         return None
-    rest = _ZONE.sub(" ", _TIME.sub(" ", (_DATE_ISO if iso else _DATE_DMY).sub(" ", line)))
+    rest = _ZONE.sub(" ", _TIME.sub(" ", (iso or dmy).re.sub(" ", line)))
     # Taking the stamp words out removes whole words: only a rest of two words or more needs it.
     if len(_WORD.findall(rest)) > 1 and len(_WORD.findall(_STAMP_WORDS.sub(" ", rest))) > 1:
         return None
