@@ -229,6 +229,8 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("GS.TS Phạm Tất Dong", "GS.TS Phạm Tất Dong", None),
         ("Nhất Phong", "Nhất Phong", None),
         ("Minh Anh | Theo Reuters", "Minh Anh", "Reuters"),
+        ("PV Minh Anh", "Minh Anh", None),
+        ("Bài: Minh Anh - Ảnh: Hoàng Hà", "Minh Anh", None),
     ],
 )
 def test_bylines(line, author, agency):

@@ -68,6 +68,10 @@ _OUTLET = re.compile(
 
 
 _BYLINE_LABEL = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài|phóng viên|nhóm phóng viên)\s*:\s*", re.IGNORECASE)
+# "Minh Anh - Ảnh: Hoàng Hà": the photographer credited after the writer.
+_PHOTOS_BY = re.compile(r"\s*[-–,|]\s*(?:ảnh|ảnh và video|video|clip|đồ họa|đồ hoạ)\s*:.*$", re.IGNORECASE)
+# "PV Minh Anh", "Phóng viên Minh Anh": the writer's role before the name.
+_WRITER_ROLE = re.compile(rf"^(?:pv|ctv|phóng viên|nhà báo)\s+(?=[{_UPPER}])", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(
     r"^\(?\s*(?:ảnh|nguồn ảnh|photo|đồ họa|đồ hoạ|video|clip)\s*:\s*(?P<credit>[^()]{1,60}?)\s*\)?\.?$|"
     r"^\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?$",
@@ -122,9 +126,11 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     writer and the agency set apart by "|" ("Minh Anh | Theo Reuters")."""
     line = line.strip()
     if ":" in line:  # every label ends with a colon
-        line = _BYLINE_LABEL.sub("", line)
+        line = _PHOTOS_BY.sub("", _BYLINE_LABEL.sub("", line))
     if len(line) > 90:
         return None
+    if line[:1] in "PpCcNn" and (role := _WRITER_ROLE.match(line)):
+        line = line[role.end():]
     if "|" in line:
         return _joined_byline([parse_byline(part, bare_ok=bare_ok) for part in line.split("|")])
     # Most lines asked are not bylines: each pattern is tried only when the line holds what it needs (a name
