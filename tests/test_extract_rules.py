@@ -108,6 +108,15 @@ def test_a_credited_byline_right_under_the_lead_is_the_bodys_when_prose_follows(
     assert (closing.author, closing.body) == ("Hoàng Bách", [P2])
 
 
+def test_a_byline_under_the_lead_with_links_and_a_photo_before_the_body():
+    slug = "nato hop khan ve ukraine"
+    lines = ["NATO họp khẩn về Ukraine", P1, "Nhất Phong", f"{slug} Hai nước thúc đẩy hợp tác toàn diện",
+             f"{slug} Hội nghị cấp cao sẽ diễn ra tại Hà Nội", slug, "Toàn cảnh hội nghị. (Nguồn: Reuters)", P2, P3]
+    art = extract("\n".join(lines))
+    assert (art.author, art.body) == ("Nhất Phong", [P2, P3])
+    assert art.related == ["Hai nước thúc đẩy hợp tác toàn diện", "Hội nghị cấp cao sẽ diễn ra tại Hà Nội"]
+
+
 def test_a_list_opened_by_a_colon_is_kept_item_by_item():
     items = ["- Tăng chi tiêu quốc phòng vượt mức 2% GDP;", "- Mở rộng năng lực sản xuất đạn dược;", "- Hỗ trợ Ukraine"]
     opening = "Theo ông Rutte, các ưu tiên của liên minh gồm:"

@@ -69,6 +69,7 @@ class TextArticle:
 _BULLETS = frozenset("-–—•+*·")
 _LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other stories
 _HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
+_BODY_LOOK = 8  # lines looked at under a byline right below the lead for the start of the body
 
 
 def _heading(line: Line) -> bool:
@@ -197,13 +198,18 @@ class _Walker:
             return self.role(i, "credit", "photo credit of the caption above")
         return self.role(i, "credit", "a photo credit standing on its own line")
 
-    def prose_within(self, i: int, n: int) -> bool:
-        """Whether article prose goes on within the next n lines, before any block heading or link: a headline
-        shape with prose under it is a link title and its summary."""
+    def prose_within(self, i: int, n: int, past_links: bool = False) -> bool:
+        """Whether article prose goes on within the next n lines, before any block heading or link (or, with
+        `past_links`, past the links printed twice or after their URL slug): a headline shape with prose under it is
+        a link title and its summary."""
         lines, counts = self.lines, self.lines.counts
         for k in range(i + 1, min(i + 1 + n, len(lines))):
             line = lines[k]
-            if line.end_marker or line.related_marker or counts[line.text] > 1 or line.doubled:
+            if line.end_marker or line.related_marker:
+                return False
+            if counts[line.text] > 1 or line.doubled or (past_links and line.slug is not None):
+                if past_links:
+                    continue
                 return False
             if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not skippable_before_lead(line):
                 return False
@@ -213,13 +219,18 @@ class _Walker:
 
     def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
         """A byline closes the article when prose does not go on after it, or when it credits someone explicitly
-        below the body; right under the lead, it is the body's own byline when prose follows."""
+        below the body. Right under the lead it is the body's own byline when the body follows, maybe below a box of
+        links and a photo."""
         if byline.author is None and self.art.source_agency:
             return False
         explicit = byline.author is not None and (byline.agency is not None or "(" in line.text)
         if explicit and self.art.body:
             return True
-        return self.in_related or not self.prose_within(i, 3)
+        if self.in_related:
+            return True
+        if not self.art.body:  # the body may start below a box of links and a photo
+            return not self.prose_within(i, _BODY_LOOK, past_links=True)
+        return not self.prose_within(i, 3)
 
     def step_article(self, i: int, line: Line) -> str | None:
         if line.truncated:
