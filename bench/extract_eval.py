@@ -1,6 +1,6 @@
 """How well text-page extraction keeps the article and drops the rest: token F1 of lead + body against gold.
 
-Three sets:
+Four sets:
   seeds     the pages in samples/, against the hand-made gold in tests/gold/extract/ (default);
   aeb       article-extraction-benchmark: English HTML pages rendered to plain text, one block per line,
             with all their boilerplate, scored against ground-truth.json (body only: the gold has no title);

@@ -262,7 +262,7 @@ def _is_caps_name(line: str) -> bool:
 _CAPS_NAME_LINE = re.compile(_CAPS_NAME)
 
 
-_SIGNED_STAMP_MAX = 120
+_SIGNED_STAMP_MAX = 120  # a writer's name, "|" and the longest stamp layouts
 
 
 def parse_signed_stamp(line: str) -> tuple[Byline, stamps.Stamp] | None:
