@@ -276,6 +276,7 @@ def test_stamps_captions_datelines_breadcrumbs():
     assert split_dateline("QĐND Online - Sáng 5/6, NATO họp.") == ("QĐND Online", "Sáng 5/6, NATO họp.")
     assert split_dateline("TP. HCM có thêm 6 tuyến xe buýt.") == (None, "TP. HCM có thêm 6 tuyến xe buýt.")
     assert parse_breadcrumb("Trang chủ Quốc tế Nhịp sống") == ["Quốc tế", "Nhịp sống"]
+    assert parse_breadcrumb("Trang nhất báo Pháp nói gì về vụ cháy Nhà thờ Đức Bà Paris?") is None
 
 
 def test_page_stated_time_wins_over_coarser_manifest_and_manifest_fills_gaps():
@@ -318,6 +319,13 @@ def test_a_byline_and_the_time_stamp_on_one_line_under_the_headline(line):
 @pytest.mark.parametrize("line", ["Thế giới | Quân sự", "Ngọc Anh | Thế giới", "02/12/2024 | Xem nhiều"])
 def test_not_a_byline_with_a_time_stamp(line):
     assert meta.parse_signed_stamp(line) is None
+
+
+@pytest.mark.parametrize("title", ["Trang nhất báo Pháp nói gì về vụ cháy Nhà thờ Đức Bà Paris?",
+                                   "#MeToo ở Hàn Quốc: lạm dụng tình dục bị phanh phui"])
+def test_headlines_that_open_like_a_breadcrumb_or_with_a_hashtag(title):
+    art = extract("\n".join(["Trang chủ / Thế giới", title, "aa", P1, P2]))
+    assert (art.title, art.lead, art.body) == (title, P1, [P2])
 
 
 def test_a_breadcrumb_printed_one_item_a_line_names_the_section():

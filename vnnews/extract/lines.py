@@ -187,13 +187,13 @@ class Line:
         self.truncated = words >= 6 and text.endswith((" ...", " …"))
         # Shaped like running prose: a sentence of some length, or a long line.
         self.paragraph = (self.ends_sentence and words >= 8) or words >= 30
-        # Shaped like a headline: a few words, no closing full stop, starting with a capital, digit or quote, or
-        # with a brand that puts its capital second ("iTunes", "eBay").
+        # Shaped like a headline: a few words, no closing full stop, starting with a capital, digit, quote or hashtag
+        # ("#MeToo"), or with a brand that puts its capital second ("iTunes", "eBay").
         first = text[0]
         self.titleish = (
             2 <= words <= 40
             and not text.endswith((".", ":", ",", ";"))
-            and (first.isupper() or first.isdigit() or first in "'\"‘“[(" or (first.islower() and text[1:2].isupper()))
+            and (first.isupper() or first.isdigit() or first in "'\"‘“[(#" or (first.islower() and text[1:2].isupper()))
         )
 
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the

@@ -292,8 +292,11 @@ def parse_breadcrumb(line: str) -> list[str] | None:
     rest = line[home.end():] if home else line
     parts = [p for p in _BREADCRUMB_SEP.split(rest) if p]
     if len(parts) == 1:
-        # Printed without separators: every item starts with a capital ("Quốc tế Nhịp sống").
+        # Printed without separators: every item starts with a capital ("Quốc tế Nhịp sống"), and the items are the
+        # whole line ("Trang nhất báo Pháp nói gì ...?" is a headline that opens with "front page").
         parts = _CAPITALISED_ITEM.findall(rest)
+        if " ".join(parts) != " ".join(rest.split()):
+            return None
     if not parts or any(len(p.split()) > 6 for p in parts):
         return None
     return [p.strip() for p in parts]
