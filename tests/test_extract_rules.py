@@ -239,6 +239,7 @@ def test_same_page_gives_same_id_whatever_its_source():
         ("Nhất Phong", "Nhất Phong", None),
         ("Minh Anh | Theo Reuters", "Minh Anh", "Reuters"),
         ("PV Minh Anh", "Minh Anh", None),
+        ("Huyền - Viên (TH)", "Huyền - Viên", None),
         ("Bài: Minh Anh - Ảnh: Hoàng Hà", "Minh Anh", None),
     ],
 )

@@ -52,8 +52,9 @@ _COMPILED = re.compile(
 # Initials, alone or before a given name: "H.Y", "Đ. Đ", "V.Hương", "N.T.Hà".
 _INITIALS_NAME = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?){{0,2}}[{_UPPER}][{_LOWER}]*\.?"
 _WRITERS = rf"{_NAME}(?:\s*[-–,]\s*{_NAME})?"  # one writer, or two joined by a dash or a comma
+_GIVEN_NAMES = rf"{_NAME_WORD}\s*[-–]\s*{_NAME_WORD}"  # two writers by their given names: "Huyền - Viên (TH)"
 _CREDIT_PAREN = re.compile(
-    rf"^(?P<name>{_WRITERS}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$"
+    rf"^(?P<name>{_WRITERS}|{_GIVEN_NAMES}|{_CAPS_NAME}|{_INITIALS_NAME})\s*\((?P<inner>[^()]{{1,60}})\)\s*\.?$"
 )
 _BARE_NAME = re.compile(rf"^(?:{_NAME}|{_CAPS_NAME})$")
 # "Theo Reuters", "Theo báo Nhân Dân", "Nguồn: TTXVN": an agency credit line (never "Theo ông X, ..." prose).
