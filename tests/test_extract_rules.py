@@ -155,6 +155,9 @@ def test_a_line_too_long_for_a_headline_under_the_headline_and_byline_is_the_lea
     art = extract(text)
     assert (art.title, art.author, art.lead, art.body) == ("Bão Tembin lệch Nam nhưng vẫn nguy hiểm", "Tuấn Quang",
                                                            long_lead, [P1, P2])
+    # Right under the headline, with a widget between it and the body.
+    art = extract("\n".join(["Bão Tembin lệch Nam nhưng vẫn nguy hiểm", long_lead, "Theo dõi Vov.vn trên", P1, P2]))
+    assert (art.title, art.lead, art.body) == ("Bão Tembin lệch Nam nhưng vẫn nguy hiểm", long_lead, [P1, P2])
 
 
 def test_a_lead_opening_with_a_dateline_is_no_headline_even_without_a_full_stop():

@@ -62,13 +62,13 @@ def find_title_and_lead(
             # A long "headline" may be a lead without a full stop, the real headline above it: looked for only then.
             long_line, question = lines[j].words >= 25, lines[j].ends_sentence and lines[j].words >= 12
             k = back(j - 1) if long_line or question else -1
-            above = lines[k] if 0 <= k < j - 1 else None
+            above = lines[k] if 0 <= k < j else None
             if long_line and above and above.titleish and 4 <= above.words < 25:
                 if meta.parse_breadcrumb(above.text) is None:
-                    return k, j  # too long for a headline: a lead without a full stop under the headline and byline
+                    return k, j  # too long for a headline: a lead without a full stop under the headline (and byline)
             if question and above and above.titleish and above.words >= 4:
                 if meta.parse_breadcrumb(above.text) is None:
-                    return k, j  # a lead closing with "?" under a headline, a time stamp or byline between them
+                    return k, j  # a lead closing with "?" under a headline (and a time stamp or byline)
             return j, lead
         if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
