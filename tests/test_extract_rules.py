@@ -335,6 +335,8 @@ def test_headlines_that_open_like_a_breadcrumb_or_with_a_hashtag(title):
 def test_a_breadcrumb_printed_one_item_a_line_names_the_section():
     lines = ["Thế giới", "Quân sự", "Thứ hai, 02/12/2024 - 10:15", "Hai nước thúc đẩy hợp tác toàn diện", P1, P2]
     assert extract("\n".join(lines)).section == "Thế giới"
+    roles = explain(RawPage(source="t.txt", text="\n".join(lines)))
+    assert [r.role for r in roles[:3]] == ["breadcrumb", "breadcrumb", "timestamp"]
 
 
 @pytest.mark.parametrize("top", [

@@ -346,7 +346,7 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
         _read_header_line(page, k, art, walker, under_title=False)
     if title_at is not None:
         if art.section is None:
-            art.section = _bare_section(page, art.roles)
+            _read_bare_breadcrumb(page, art)
         walker.role(title_at, "title", "last headline-shaped line before the first paragraph")
         for k in range(title_at + 1, lead_at):
             _read_header_line(page, k, art, walker, under_title=True)
@@ -408,19 +408,22 @@ _SECTION_ITEMS = 3  # a breadcrumb is a few items; a longer run of such lines is
 _SECTION_WORDS = 4
 
 
-def _bare_section(page: PageLines, header_roles: list[tuple[int, str, str]]) -> str | None:
-    """The section named by a breadcrumb printed one item a line ("Thế giới" / "Quân sự") at the top of the page:
-    one to three short capitalised lines of words open the page, and only a time stamp, a byline or a widget sits
-    between them and the headline."""
+def _read_bare_breadcrumb(page: PageLines, art: TextArticle) -> None:
+    """A breadcrumb printed one item a line ("Thế giới" / "Quân sự") at the top of the page names the section: one
+    to three short capitalised lines of words open the page, and only a time stamp, a byline or a widget sits between
+    them and the headline. Read once the lines above the headline have their roles."""
     items, texts = 0, page.texts
-    for k, role, _ in header_roles:
+    for k, role, _ in art.roles:
         if role == "header":
             if k != items or items == _SECTION_ITEMS or not _category_item(texts[k]):
-                return None
+                return
             items += 1
         elif role not in ("timestamp", "byline", "widget"):
-            return None
-    return texts[0] if items else None
+            return
+    if items:
+        art.section = texts[0]
+        reason = f"site path printed one item a line; section {art.section!r}"
+        art.roles[:] = [(k, "breadcrumb", reason) if role == "header" else (k, role, why) for k, role, why in art.roles]
 
 
 def _category_item(text: str) -> bool:
