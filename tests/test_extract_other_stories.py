@@ -93,3 +93,21 @@ def test_paragraphs_that_share_a_story_are_not_a_list_of_other_stories():
         "Chính quyền Quảng Ngãi sơ tán dân khỏi vùng ngập sau khi bão số 6 làm tốc mái nhà.",
     ]
     assert not cohesion.other_stories(storm, [TITLE, LEAD, *BODY])
+
+
+def test_a_digest_set_in_sections_under_short_headings_stays_whole():
+    """A digest's sections are other stories too; once a short heading has opened one of them, the next short
+    heading opens the next."""
+    asia = [
+        "Nhật Bản và Hàn Quốc nhất trí nối lại đối thoại an ninh cấp thứ trưởng sau nhiều năm gián đoạn vì tranh chấp"
+        " lịch sử.",
+        "Indonesia khai trương tuyến đường sắt cao tốc nối Jakarta với Bandung, rút ngắn thời gian đi lại còn 40 phút.",
+    ]
+    europe = [
+        "Quốc hội Pháp thông qua luật hưu trí mới sau nhiều tuần tranh cãi gay gắt giữa các đảng phái cánh tả.",
+        "Tây Ban Nha hứng chịu đợt mưa lũ lịch sử ở vùng Valencia khiến giao thông đường sắt bị đình trệ nhiều ngày.",
+        "Ireland công bố kế hoạch xây thêm hai mươi nghìn căn hộ giá rẻ cho người thuê nhà ở thủ đô Dublin.",
+    ]
+    page_lines = [TITLE, LEAD, *BODY[:2], "Châu Á", *asia, "Châu Âu", *europe]
+    art = extract(page_lines)
+    assert art.body == [*BODY[:2], *asia, *europe]

@@ -9,6 +9,7 @@ with "...") may sit inside it and are stepped over; photo captions end with thei
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from vnnews.extract import cohesion, meta, stamps
 from vnnews.extract.headline import NoArticle, find_title_and_lead, skippable_before_lead
@@ -262,10 +263,19 @@ class _Walker:
                 else "list item" if list_item else "opens a list or a quote" if introduces else "subheading"
             )
             return self.role(i, "body", reason)
-        if _heading(line) and self.art.body and self.other_stories_below(i):
+        if _heading(line) and self.art.body and not self.sectioned() and self.other_stories_below(i):
             self.role(i, "end-marker", "heading of a list of other stories: its paragraphs tell other stories")
             return "end"
         return self.role(i, "short", "too short and unpunctuated to be prose")
+
+    def sectioned(self) -> bool:
+        """Whether the article already set some of its prose under a short heading: the next such heading opens
+        another section (a digest's "Châu Âu" after its "Trung Đông"), not a list of other stories."""
+        roles, lines = self.art.roles, self.lines
+        return any(
+            role == "short" and after[1] == "body" and after[0] == k + 1 and _heading(lines[k])
+            for (k, role, _), after in pairwise(roles)
+        )
 
     def other_stories_below(self, i: int) -> bool:
         """Whether the paragraphs printed one after another right under line i all tell other stories than the
