@@ -109,5 +109,7 @@ def test_a_digest_set_in_sections_under_short_headings_stays_whole():
         "Ireland công bố kế hoạch xây thêm hai mươi nghìn căn hộ giá rẻ cho người thuê nhà ở thủ đô Dublin.",
     ]
     page_lines = [TITLE, LEAD, *BODY[:2], "Châu Á", *asia, "Châu Âu", *europe]
-    art = extract(page_lines)
-    assert art.body == [*BODY[:2], *asia, *europe]
+    assert extract(page_lines).body == [*BODY[:2], *asia, *europe]
+    # The first section, under a one-paragraph introduction.
+    intro = " ".join(BODY)
+    assert extract([TITLE, LEAD, intro, "Châu Âu", *europe]).body == [intro, *europe]

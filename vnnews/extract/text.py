@@ -69,6 +69,7 @@ class TextArticle:
 
 _BULLETS = frozenset("-–—•+*·")
 _LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other stories
+_BODY_BEFORE_LIST = 2  # body paragraphs read before a list of other stories can end the article (not a digest's intro)
 _HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
 _BODY_LOOK = 8  # lines looked at under a byline right below the lead for the start of the body
 
@@ -263,7 +264,8 @@ class _Walker:
                 else "list item" if list_item else "opens a list or a quote" if introduces else "subheading"
             )
             return self.role(i, "body", reason)
-        if _heading(line) and self.art.body and not self.sectioned() and self.other_stories_below(i):
+        enough_body = len(self.art.body) >= _BODY_BEFORE_LIST
+        if _heading(line) and enough_body and not self.sectioned() and self.other_stories_below(i):
             self.role(i, "end-marker", "heading of a list of other stories: its paragraphs tell other stories")
             return "end"
         return self.role(i, "short", "too short and unpunctuated to be prose")
