@@ -73,6 +73,8 @@ def test_the_section_is_the_top_of_the_breadcrumb_with_or_without_the_home_link(
     )
     assert "quan-su" in page
     assert html_content(page, "https://www.baoquocte.vn/nato-hop-123.html").section == "Thế giới"
+    single = PAGE.format(published=TIMED).replace('<a href="/">Trang chủ</a> › ', "")
+    assert html_content(single, "https://www.baoquocte.vn/nato-hop-123.html").section == "Thế giới"
 
 
 def test_a_date_without_time_is_day_precision_and_the_host_names_a_site_without_og() -> None:

@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from vnnews.extract.meta import parse_breadcrumb, parse_caption
+from vnnews.extract.meta import home_item, parse_caption
 from vnnews.model import Caption
 
 _BLOCKS = {"head", "p", "item", "quote", "row", "code"}
@@ -31,6 +31,7 @@ _TIMED_META = (
     "//*[@itemprop='datePublished']/@datetime",
 )
 _BREADCRUMB = "//*[contains(@class, 'breadcrumb') or contains(@class, 'Breadcrumb')]//a"
+_SECTION_WORDS = 6  # a section's name is a few words; a longer link in the breadcrumb is the article's own title
 _SPACES = re.compile(r"\s+")
 
 
@@ -178,9 +179,8 @@ def _section(tree: etree._Element, metadata: trafilatura.metadata.Document | Non
     (the home page's link left out)."""
     if metadata and metadata.categories:
         return _clean(metadata.categories[0])
-    crumbs = [text for a in tree.xpath(_BREADCRUMB) if (text := _clean(" ".join(a.itertext())))]
-    items = parse_breadcrumb(" › ".join(crumbs)) if crumbs else None
-    return items[0] if items else None
+    crumbs = [text for a in tree.xpath(_BREADCRUMB) if (text := _clean(" ".join(a.itertext()))) and not home_item(text)]
+    return crumbs[0] if crumbs and len(crumbs[0].split()) <= _SECTION_WORDS else None
 
 
 def _host(url: str | None) -> str | None:

@@ -285,6 +285,12 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _HOME = re.compile(r"^(?:trang chủ|home|trang nhất)\b\s*[>»›/|]?\s*", re.IGNORECASE)
 
 
+def home_item(text: str) -> bool:
+    """Whether a breadcrumb item is the link to the home page ("Trang chủ", "Home")."""
+    home = _HOME.match(text)
+    return home is not None and home.end() == len(text)
+
+
 def parse_breadcrumb(line: str) -> list[str] | None:
     """ "Trang chủ Quốc tế Nhịp sống" or "Thế giới > Châu Âu" → ["Quốc tế", "Nhịp sống"]."""
     home = _HOME.match(line) if line[:1] in "TtHh" else None
