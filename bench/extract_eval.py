@@ -1,6 +1,6 @@
 """How well text-page extraction keeps the article and drops the rest: token F1 of lead + body against gold.
 
-Four sets:
+Five sets:
   seeds     the pages in samples/, against the hand-made gold in tests/gold/extract/ (default);
   aeb       article-extraction-benchmark: English HTML pages rendered to plain text, one block per line,
             with all their boilerplate, scored against ground-truth.json (body only: the gold has no title);
@@ -10,8 +10,12 @@ Four sets:
             the corpus's text also keeps closing bylines and link lists, so its recall stays below 1. Rows whose
             title field runs into the lead (a conversion slip of the corpus) are left out.
 
+  DIR       any directory of pages (.txt, .html) with their gold beside them (<stem>.json, the fields and
+            conventions of tests/gold/extract/README.md) and an optional manifest.jsonl: a hand-made set of pages
+            of other sites.
+
     python bench/extract_eval.py [--json] [--show-diff] [--dev aeb|vietnews|vntc] [--n 500] [--data DIR]
-                                 [--unknown end|related|widget ...]
+                                 [--unknown end|related|widget ...] [--pages DIR]
 
 --unknown reads the pages as a site would be read whose block headings the furniture lists do not know: the lists
 are used without that kind of entry, and the structural rules must find the article on their own.
@@ -149,20 +153,23 @@ def extract(raw: RawPage) -> tuple[Article | None, str | None]:
 # ---- seeds ---------------------------------------------------------------------------------------------------
 
 
-def manifest() -> dict[str, dict]:
-    rows = (json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip())
+def manifest(path: Path = MANIFEST) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     return {row["file"]: row for row in rows}
 
 
-def seed_page(path: Path, meta: dict | None = None) -> RawPage:
+def seed_page(path: Path, meta: dict | None = None, manifest_path: Path = MANIFEST) -> RawPage:
     """The seed as the pipeline reads it: through vnnews.sources when it is there, else a plain RawPage."""
     try:
         from vnnews.sources import read
     except ImportError:
         read = None
     if read is not None:
+        given = str(manifest_path) if manifest_path.is_file() else None
         try:
-            found = [p for p in read([str(path)], meta=str(MANIFEST)) if isinstance(p, RawPage)]
+            found = [p for p in read([str(path)], meta=given) if isinstance(p, RawPage)]
         except TypeError:
             found = []
         if found:
@@ -173,17 +180,19 @@ def seed_page(path: Path, meta: dict | None = None) -> RawPage:
     return RawPage(source=str(path), text=path.read_text(encoding="utf-8"), meta=PageMeta(published=published))
 
 
-def gold_files() -> list[Path]:
-    return sorted(GOLD_DIR.glob("*.json"))
+def gold_files(gold_dir: Path = GOLD_DIR) -> list[Path]:
+    return sorted(gold_dir.glob("*.json"))
 
 
-def eval_seeds() -> list[PageResult]:
-    months = manifest()
+def eval_seeds(pages: Path = SAMPLES, gold_dir: Path = GOLD_DIR) -> list[PageResult]:
+    """Every page of `pages` that has a gold file in `gold_dir`, read with the manifest.jsonl of `pages`."""
+    months = manifest(pages / "manifest.jsonl")
     results = []
-    for gold_path in gold_files():
+    for gold_path in gold_files(gold_dir):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        path = SAMPLES / f"{gold_path.stem}.txt"
-        art, error = extract(seed_page(path, months.get(path.name)))
+        path = next((p for p in (pages / f"{gold_path.stem}{ext}" for ext in (".txt", ".html", ".htm"))
+                     if p.is_file()), pages / f"{gold_path.stem}.txt")
+        art, error = extract(seed_page(path, months.get(path.name), pages / "manifest.jsonl"))
         # The article's date is what the page states, else the crawler's manifest value.
         published = gold["published"] or months.get(path.name, {}).get("published")
         expected = {**metadata(gold), "published": published}
@@ -340,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help="data directory (default $VNNEWS_DATA or ../shared/data)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--show-diff", action="store_true", help="paragraphs and tokens missed / extra per page")
+    parser.add_argument("--pages", type=Path, help="a directory of pages with <stem>.json gold beside them")
     parser.add_argument("--unknown", action="append", choices=["end", "related", "widget"], default=[],
                         help="read the pages as if the furniture lists did not know this kind of line (repeatable)")
     args = parser.parse_args(argv)
@@ -352,7 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     needed = {"aeb": "article-extraction-benchmark", "vietnews": "vietnews", "vntc": "vntc"}.get(args.dev)
     if needed and not (data / needed).is_dir():
         parser.error(f"no {needed} under {data}: give --data or set VNNEWS_DATA")
-    if args.dev == "seeds":
+    if args.pages:
+        if not args.pages.is_dir():
+            parser.error(f"--pages {args.pages}: not a directory")
+        results = eval_seeds(args.pages, args.pages)
+    elif args.dev == "seeds":
         results = eval_seeds()
     elif args.dev == "aeb":
         results = eval_aeb(data)
@@ -361,10 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         results = eval_vietnews(data, args.n, args.seed)
     if args.json:
-        print(json.dumps({"set": args.dev, **summary(results),
+        print(json.dumps({"set": str(args.pages) if args.pages else args.dev, **summary(results),
                           "per_page": [r.to_dict(args.show_diff) for r in results]}, ensure_ascii=False, indent=1))
     else:
-        print_report(results, args.show_diff, per_page=args.dev == "seeds" or args.show_diff)
+        print_report(results, args.show_diff, per_page=args.dev == "seeds" or bool(args.pages) or args.show_diff)
     return 0
 
 

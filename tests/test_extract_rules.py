@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnnews.extract import explain, merge_published, meta, page, stamps
-from vnnews.extract.meta import parse_breadcrumb, parse_byline, parse_caption, split_dateline
+from vnnews.extract.meta import parse_byline, parse_caption
+from vnnews.extract.site import parse_breadcrumb, split_dateline
 from vnnews.extract.stamps import parse_stamp
 from vnnews.model import InputError, PageMeta, RawPage
 

@@ -7,7 +7,7 @@ one, a site's menu item, a title stated beside the page (HTML metadata, a corpus
 
 from __future__ import annotations
 
-from vnnews.extract import meta, stamps
+from vnnews.extract import meta, site, stamps
 from vnnews.extract.lines import INLINE_LINK_STARTS, Line, PageLines, could_be_statement
 
 
@@ -35,7 +35,9 @@ def find_title_and_lead(
     the paragraph among lines `start` to `stop`."""
 
     def back(j: int) -> int:
-        while j >= 0 and (lines[j].words == 1 or skippable_before_lead(lines[j])) and lines[j].text != title_hint:
+        while j >= 0 and (lines[j].words == 1 or skippable_before_lead(lines[j]) or _among_widgets(lines, j)) and (
+            lines[j].text != title_hint
+        ):
             j -= 1
         return j
 
@@ -58,16 +60,16 @@ def find_title_and_lead(
             nxt = _next_statement(lines, i)
             if nxt is not None and lines[nxt].words > line.words:
                 return i, nxt  # a headline that ends with a full stop, under a menu: the longer lead follows it
-        if headline and meta.parse_breadcrumb(lines[j].text) is None:
+        if headline and site.parse_breadcrumb(lines[j].text) is None:
             # A long "headline" may be a lead without a full stop, the real headline above it: looked for only then.
             long_line, question = lines[j].words >= 25, lines[j].ends_sentence and lines[j].words >= 12
             k = back(j - 1) if long_line or question else -1
             above = lines[k] if 0 <= k < j else None
             if long_line and above and above.titleish and 4 <= above.words < 25:
-                if meta.parse_breadcrumb(above.text) is None:
+                if site.parse_breadcrumb(above.text) is None:
                     return k, j  # too long for a headline: a lead without a full stop under the headline (and byline)
-            if question and above and above.titleish and above.words >= 4:
-                if meta.parse_breadcrumb(above.text) is None:
+            if question and above and above.titleish and above.words >= 5:
+                if site.parse_breadcrumb(above.text) is None:
                     return k, j  # a lead closing with "?" under a headline (and a time stamp or byline)
             return j, lead
         if j < 0 and line.words <= 40 and title_hint is None and (nxt := _next_statement(lines, i)) is not None:
@@ -77,12 +79,23 @@ def find_title_and_lead(
     raise NoArticle("no article found: no headline followed by prose")
 
 
+_WIDGET_LABEL_WORDS = 3
+
+
+def _among_widgets(lines: PageLines, j: int) -> bool:
+    """A label of a few words printed between two widget lines is a control of the same bar ("Cỡ chữ" between
+    "In bài" and "A"), whether or not the lists know it."""
+    return 0 < j < len(lines) - 1 and lines[j].words <= _WIDGET_LABEL_WORDS and lines[j - 1].widget and (
+        lines[j + 1].widget
+    )
+
+
 def _lead_without_full_stop(line: Line) -> bool:
     """A long line that is no headline: not headline-shaped, or opening with a dateline ("(Dân trí) - ", "TGVN. "),
     or a sentence that opens the list or quote under it ("... những gương mặt sau:")."""
     long_prose = line.words >= 20 and not line.titleish
     opens_list = line.text[-1] == ":" and line.words >= 6
-    return long_prose or opens_list or (line.words >= 15 and meta.split_dateline(line.text)[0] is not None)
+    return long_prose or opens_list or (line.words >= 15 and site.split_dateline(line.text)[0] is not None)
 
 
 def _trailing_off(line: Line) -> bool:

@@ -20,7 +20,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from vnnews.extract.meta import home_item, parse_caption
+from vnnews.extract.meta import parse_caption
+from vnnews.extract.site import home_item
 from vnnews.model import Caption
 
 _BLOCKS = {"head", "p", "item", "quote", "row", "code"}

@@ -1,5 +1,5 @@
-"""Parsers for the metadata lines of a Vietnamese news page: bylines (alone or with a time stamp), breadcrumbs,
-datelines, photo credits. Each takes one line and answers None when the line is not of its kind."""
+"""Parsers for the metadata lines of a Vietnamese news page: bylines (alone or with a time stamp) and photo
+credits. Each takes one line and answers None when the line is not of its kind."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ _ILLUSTRATION_TAIL = 20  # "(ảnh minh họa)." and some white space
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 UPPER = _UPPER  # the capitals of Vietnamese text, for character classes
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+LOWER = _LOWER  # the small letters of Vietnamese text, for character classes
 # One capitalised name part: a Vietnamese syllable, a foreign name, a hyphenated or dotted form ("Jong-Un", "J.").
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]*)*\.?|[{_UPPER}]{{2,}})"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
@@ -68,9 +69,14 @@ _OUTLET = re.compile(
 )
 
 
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|bài và ảnh|bài, ảnh|bài|phóng viên|nhóm phóng viên)\s*:\s*", re.IGNORECASE)
+_BYLINE_LABEL = re.compile(
+    r"^(?:tác giả|bài và ảnh|bài & ảnh|bài, ảnh|bài|thực hiện|phóng viên|nhóm phóng viên|nhóm pv)\s*:\s*", re.IGNORECASE
+)
 # "Minh Anh - Ảnh: Hoàng Hà": the photographer credited after the writer.
 _PHOTOS_BY = re.compile(r"\s*[-–,|]\s*(?:ảnh|ảnh và video|video|clip|đồ họa|đồ hoạ)\s*:.*$", re.IGNORECASE)
+# "NGỌC ĐỨC thực hiện", "Minh Anh ghi": the writer's role after the name, without parentheses.
+_ROLE_AFTER = (" thực hiện", " ghi")
+_THEO_AFTER_COMMA = re.compile(r",\s+(?=[Tt]heo\s)")
 # "PV Minh Anh", "Phóng viên Minh Anh": the writer's role before the name.
 _WRITER_ROLE = re.compile(rf"^(?:pv|ctv|phóng viên|nhà báo)\s+(?=[{_UPPER}])", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(
@@ -114,6 +120,16 @@ _HAS_CAPITAL = re.compile(rf"[{_UPPER}]")
 _AGENCY_SLASH_OUTLET = re.compile(r"([A-ZĐ][A-ZĐ0-9.]{1,14})/[^()/]{1,30}")
 
 
+def _outlet_agency(outlet: str) -> str | None:
+    """The outlet after a writer's slash is the agency when it is one ("Thu Hằng/TTXVN"); the writer's own paper,
+    site or bureau ("Hồng Nhung/Báo Tin tức", "Thanh Hà/VTV.vn", "Thu Hằng/VOV-Brussels") credits no agency."""
+    if outlet.upper() in _CREDITS_IN_CAPITALS or ("." not in outlet and "-" not in outlet and (
+        _AGENCY_CODES.fullmatch(outlet) and outlet.isupper()
+    )):
+        return outlet
+    return None
+
+
 _THEO_STARTS = frozenset("TtNn")
 # Writers signing with initials ("H.Y", "Đ. Đ"), as a team of the paper ("Nhóm PV", "CTV"), or with an academic or
 # professional title before their name ("GS.TS Phạm Tất Dong", "ThS. Lê Hoa"), as Vietnamese papers print them.
@@ -132,6 +148,12 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
         return None
     if line[:1] in "PpCcNn" and (role := _WRITER_ROLE.match(line)):
         line = line[role.end():]
+    elif line.endswith(_ROLE_AFTER) and (name := line[: line.rindex(" ")].removesuffix(" thực")) and (
+        _BARE_NAME.match(name) or _is_caps_name(name)
+    ):
+        line = name  # "NGỌC ĐỨC thực hiện": the interview conducted by
+    if ", " in line and "heo " in line:
+        line = _THEO_AFTER_COMMA.sub(" | ", line)  # "Thanh Hà, Theo Reuters" reads as "Thanh Hà | Theo Reuters"
     if "|" in line:
         return _joined_byline([parse_byline(part, bare_ok=bare_ok) for part in line.split("|")])
     # Most lines asked are not bylines: each pattern is tried only when the line holds what it needs (a name
@@ -147,7 +169,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     match = _OUTLET.match(line) if named and "/" in line else None
     if match and _vietnamese_name(match.group("name")):
         agency = _agency_from(match.group("inner"))[1] if match.group("inner") else None
-        return Byline(match.group("name").strip(), agency or match.group("outlet").strip())
+        return Byline(match.group("name").strip(), agency or _outlet_agency(match.group("outlet").strip()))
     match = _PAREN_ONLY.match(line) if first == "(" else None
     if match:
         is_credit, agency = _agency_from(match.group("inner").split("/")[0])
@@ -272,6 +294,8 @@ def parse_signed_stamp(line: str) -> tuple[Byline, stamps.Stamp] | None:
     if len(line) > _SIGNED_STAMP_MAX or "|" not in line:
         return None
     parts = [part.strip() for part in line.split("|")]
+    if not any(part[:1].isupper() for part in parts):
+        return None  # no part starts as a name does ("18:19 | 14/08/2021 GMT+7")
     for k in range(1, len(parts)):  # the stamp itself may hold a "|" ("18:19 | 14/08/2021")
         first, rest = " | ".join(parts[:k]), " | ".join(parts[k:])
         for name, when in ((first, rest), (rest, first)):
@@ -280,75 +304,13 @@ def parse_signed_stamp(line: str) -> tuple[Byline, stamps.Stamp] | None:
     return None
 
 
-_CAPITALISED_ITEM = re.compile(rf"[{_UPPER}0-9][^\s]*(?:\s+[{_LOWER}][^\s]*)*")
-_BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
-_HOME = re.compile(r"^(?:trang chủ|home|trang nhất)\b\s*[>»›/|]?\s*", re.IGNORECASE)
-
-
-def home_item(text: str) -> bool:
-    """Whether a breadcrumb item is the link to the home page ("Trang chủ", "Home")."""
-    home = _HOME.match(text)
-    return home is not None and home.end() == len(text)
-
-
-def parse_breadcrumb(line: str) -> list[str] | None:
-    """ "Trang chủ Quốc tế Nhịp sống" or "Thế giới > Châu Âu" → ["Quốc tế", "Nhịp sống"]."""
-    home = _HOME.match(line) if line[:1] in "TtHh" else None
-    if not home and not ("> " in line or "» " in line or "› " in line):
-        return None
-    rest = line[home.end():] if home else line
-    parts = [p for p in _BREADCRUMB_SEP.split(rest) if p]
-    if len(parts) == 1:
-        # Printed without separators: every item starts with a capital ("Quốc tế Nhịp sống"), and the items are the
-        # whole line ("Trang nhất báo Pháp nói gì ...?" is a headline that opens with "front page").
-        parts = _CAPITALISED_ITEM.findall(rest)
-        if " ".join(parts) != " ".join(rest.split()):
-            return None
-    if not parts or any(len(p.split()) > 6 for p in parts):
-        return None
-    return [p.strip() for p in parts]
-
-
-_DATELINE = re.compile(
-    r"^(?:\((?P<paren>[^()]{2,30})\)\s*[-–—:]?\s*"
-    r"|(?P<dash>[\w.]{2,16}(?: Online)?)\s*[-–—]\s+"  # "TTO - ", "VOV.VN - ", "QĐND Online - "
-    r"|(?P<dot>[A-ZĐ]{2,10})\.\s+(?=[A-ZĐ\d]))"
-)
-
-
-_DATELINE_HEAD = 40  # "QĐND Online - " and a 16-character name: the dash of a dateline comes before this
-_LATIN_CAPITAL = re.compile(r"[A-ZĐ]")
-
-
-def split_dateline(lead: str) -> tuple[str | None, str]:
-    """ "TGVN. Ngày 13/2, ..." → ("TGVN", "Ngày 13/2, ..."); "(Dân trí) - ..." → ("Dân trí", "...")."""
-    # What each form needs, looked for before the pattern: a bracket first, a dash early on, or a full stop after
-    # the capitals.
-    head = lead[:_DATELINE_HEAD]
-    if lead[:1] != "(" and "-" not in head and "–" not in head and "—" not in head and "." not in lead[:11]:
-        return None, lead
-    match = _DATELINE.match(lead)
-    if not match:
-        return None, lead
-    prefix = match.group("paren") or match.group("dash") or match.group("dot")
-    if match.group("dash") and sum(c.isupper() for c in prefix) < 2:
-        return None, lead
-    if match.group("paren") and not _LATIN_CAPITAL.search(prefix):
-        return None, lead
-    if match.group("dot") in _ABBREVIATIONS:
-        return None, lead
-    return prefix.strip(), lead[match.end():]
-
-
-# Capitals with a full stop that open Vietnamese sentences and names, not a paper's dateline: "TP. HCM" (thành phố),
-# "PGS. TS. Nguyễn ...", "NXB. Trẻ".
-_ABBREVIATIONS = frozenset({"TP", "TX", "TT", "GS", "PGS", "TS", "TSKH", "BS", "LS", "KS", "KTS", "CN", "NSND", "NXB"})
 
 
 _CREDIT = re.compile(
     r"(?:\(\s*(?P<label1>nguồn|ảnh|photo|đồ họa|đồ hoạ|video|clip|ảnh minh họa|ảnh minh hoạ)\s*:"
     r"\s*(?P<credit1>[^()]{1,60})\)"
-    r"|(?P<label2>nguồn|ảnh|photo)\s*:\s*(?P<credit2>(?:[^.()]|\.(?=\s*[\w]))[^()]{0,39}?))\s*\.?\s*$",
+    r"|(?<!\w)(?P<label2>nguồn|ảnh minh họa|ảnh minh hoạ|ảnh|photo)\s*:"  # not "cảnh:"
+    r"\s*(?P<credit2>(?:[^.()]|\.(?=\s*[\w]))[^()]{0,39}?))\s*\.?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = 120  # "(" + the longest label + ":" + a 60-character credit + ")" + "." and white space
@@ -389,24 +351,20 @@ def _photographer(name: str) -> bool:
 
 def parse_caption(line: str) -> tuple[str, str | None] | None:
     """A photo caption ends with its credit: "... ngày 19/10. (Nguồn: Reuters)" → (text, "Reuters")."""
-    if len(line) > 600 or not credit_hint(line):
-        return None
+    if len(line) > 600 or not credit_hint(line) or _BYLINE_LABEL.match(line):
+        return None  # "Bài và ảnh: Quế Chi" is the writer's line
     # A credit holds no parentheses and ends the line: it starts at the line's last "(" or after it, within the
     # last _CREDIT_TAIL characters.
     match = _CREDIT.search(line, max(len(line) - _CREDIT_TAIL, line.rfind("("), 0))
     if match:
         credit = (match.group("credit1") or match.group("credit2")).strip().rstrip(".")
         text = line[: match.start()].strip().rstrip("-–—|").strip()
-        return (text, credit) if text else None
+        label = (match.group("label1") or match.group("label2")).lower()
+        writer = label == "nguồn" and text[-1:] != "." and (_BARE_NAME.match(text) or _is_caps_name(text))
+        if not text or writer:
+            return None  # "MINH HÒA (Nguồn: Reuters)": the writer and the source of the article
+        return text, credit
     match = _ILLUSTRATIVE.search(line)
     if match and match.start() > 0:
         return line[: match.start()].strip(), None
     return capitals_credit(line) if line[-1:].isupper() else None
-
-
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info))\b", re.IGNORECASE)
-
-
-def find_domain(line: str) -> str | None:
-    match = _DOMAIN.search(line)
-    return match.group(1).lower() if match else None

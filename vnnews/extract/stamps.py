@@ -55,11 +55,26 @@ def parse_stamp(line: str) -> Stamp | None:
         return None  # no year, or no date shape
     common = _COMMON_STAMP.fullmatch(line)
     if common is None:
-        return _read_stamp(line)
+        return _read_stamp(line) or (_stamp_beside_label(line) if "|" in line else None)
     day, month, year, h1, m1, h2, m2 = common.group("day", "month", "year", "h1", "m1", "h2", "m2")
     day, month, year, hour, minute = int(day), int(month), int(year), h1 or h2, m1 or m2
     # These layouts print a 24-hour clock in Vietnam's time (GMT+7 stated or not): nothing more to look for.
     return _stamp(year, month, day, int(hour) if hour else None, int(minute) if minute else None, None)
+
+
+_LABEL_WORDS = 5
+
+
+def _stamp_beside_label(line: str) -> Stamp | None:
+    """A stamp set apart by "|" from a short label, the section or the site ("19-06-2025 - 06:12 AM | Tài chính
+    quốc tế")."""
+    read = [(part, parse_stamp(part)) for part in map(str.strip, line.split("|"))]
+    found = [stamp for _, stamp in read if stamp is not None]
+    labels = [part for part, stamp in read if stamp is None]
+    if len(found) == 1 and all(len(label.split()) <= _LABEL_WORDS and not any(map(str.isdigit, label))
+                               for label in labels):
+        return found[0]
+    return None
 
 
 def _read_stamp(line: str) -> Stamp | None:

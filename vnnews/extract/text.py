@@ -3,316 +3,19 @@
 The roles come from how news pages are built, not from any one site: the headline is the last headline-shaped
 line before the first paragraph; the article runs until a block heading that ends it (comments, most-read,
 other news), or its closing byline; related-article boxes (titles printed twice, URL slugs, teasers cut short
-with "...") may sit inside it and are stepped over; photo captions end with their credit.
+with "...") may sit inside it and are stepped over; photo captions end with their credit. The lines above the lead
+are read here; those below it by `vnnews.extract.walk`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import pairwise
-
-from vnnews.extract import cohesion, meta, stamps
-from vnnews.extract.headline import NoArticle, find_title_and_lead, skippable_before_lead
-from vnnews.extract.lines import (
-    INLINE_LINK_STARTS,
-    SLUG_STARTS,
-    Line,
-    PageLines,
-    clean_line,
-    doubled_title,
-    plain_prose,
-    split_lines,
-)
+from vnnews.extract import meta, site, stamps
+from vnnews.extract.headline import NoArticle, find_title_and_lead
+from vnnews.extract.lines import INLINE_LINK_STARTS, PageLines, clean_line, split_lines
+from vnnews.extract.walk import LineRole, TextArticle, Walker
 from vnnews.model import Caption
 
-
-@dataclass
-class LineRole:
-    line_no: int
-    text: str
-    role: str
-    reason: str
-
-
-@dataclass
-class TextArticle:
-    """What the line roles yield, before page metadata from elsewhere (manifest, HTML) is merged in."""
-
-    title: str
-    lead: str | None = None
-    body: list[str] = field(default_factory=list)
-    author: str | None = None
-    source_agency: str | None = None
-    dateline: str | None = None
-    published: str | None = None
-    published_precision: str | None = None
-    section: str | None = None
-    site: str | None = None
-    captions: list[Caption] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line index, role, reason), in page order
-    lines: PageLines | None = None
-    end_at: int | None = None  # the block heading that ends the article: no line below it is read
-    lead_at: int = 0
-
-    def line_roles(self) -> list[LineRole]:
-        if self.lines is None:
-            return []
-        numbers, texts = self.lines.numbers, self.lines.texts
-        roles = [LineRole(numbers[k], texts[k], role, reason) for k, role, reason in self.roles]
-        if self.end_at is not None:
-            reason = "below a block heading that ends the article"
-            rest = range(self.end_at + 1, len(texts))
-            roles.extend(LineRole(numbers[k], texts[k], "after-end", reason) for k in rest)
-        return roles
-
-
-_BULLETS = frozenset("-–—•+*·")
-_LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other stories
-_BODY_BEFORE_LIST = 2  # body paragraphs read before a list of other stories can end the article (not a digest's intro)
-_HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
-_BODY_LOOK = 8  # lines looked at under a byline right below the lead for the start of the body
-
-
-def _heading(line: Line) -> bool:
-    """Shaped like the heading of a block of the page: a few words, headline-shaped, a capital first."""
-    return line.titleish and line.words <= _HEADING_WORDS and line.text[0].isupper()
-
-
-class _Walker:
-    """Walks the lines after the lead, one state at a time: in the article, in a related box, or past the end."""
-
-    def __init__(self, page: PageLines, art: TextArticle):
-        self.lines, self.art = page, art
-        self.in_related = False
-        self.closed = False  # past the closing byline: no more body, but related boxes are still read
-        self.prev_kind = "body"
-        self.title_run, self.title_run_end = 0, -1  # link titles printed one after another, with no summary
-        self.box_summaries = 0  # link summaries seen since the related box began
-        self.list_at = -1  # the last line that opened a list or was one of its items
-
-    def role(self, at: int, role: str, reason: str) -> None:
-        self.art.roles.append((at, role, reason))
-
-    def next_line(self, i: int) -> Line | None:
-        return self.lines[i + 1] if i + 1 < len(self.lines) else None
-
-    def add_related(self, title: str) -> None:
-        if title and title not in self.art.related and title != self.art.title:
-            self.art.related.append(title)
-
-    def walk(self, start: int) -> None:
-        body, roles, title = self.art.body, self.art.roles, self.art.title
-        texts, counts = self.lines.texts, self.lines.counts
-        for i in range(start, len(texts)):
-            text = texts[i]
-            # The common case, kept cheap and read from the text alone: a prose line cannot be furniture, a link,
-            # a credit or a byline.
-            if text[-1] == "." and counts[text] == 1 and plain_prose(text, 1) and text != title:
-                if self.in_related or self.closed:
-                    self.step_outside(i, self.lines[i])
-                else:
-                    body.append(text)
-                    roles.append((i, "body", "prose inside the article"))
-                    self.prev_kind = "body"
-            elif self.step(i) == "end":
-                self.art.end_at = i
-                return
-
-    def step(self, i: int) -> str | None:  # noqa: C901 - one decision list, read top to bottom
-        texts, art = self.lines.texts, self.art
-        text = texts[i]
-        if (title := doubled_title(text)) is not None:
-            self.add_related(title)
-            return self.role(i, "related", "link title printed twice on one line")
-        if self.lines.counts[text] > 1 and text.count(" ") >= 2:  # a title of three words or more, printed again
-            if i + 1 < len(texts) and texts[i + 1] == text:
-                self.in_related, self.prev_kind = True, "title"
-                self.add_related(text)
-                return self.role(i, "related", "link title printed twice in a row")
-            if i > 0 and texts[i - 1] == text:
-                return self.role(i, "related", "second print of a link title")
-        line = self.lines[i]
-        kind = line.furniture
-        if kind == "end":
-            self.role(i, "end-marker", "block heading after which the page holds no more of the article")
-            return "end"
-        if kind == "related":
-            self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
-            return self.role(i, "related-marker", "heading of a related-articles box")
-        if kind == "widget":
-            self.note_site(line)
-            return self.role(i, "widget", "page widget or player control")
-        if text == art.title:
-            return self.role(i, "title-repeat", "repeats the headline (image alt text)")
-        # Each parse below is asked only of lines that have what its kind needs (a year, a first character, a
-        # short length): most lines pass through without one.
-        n, first = len(text), text[0]
-        if stamps.may_be_stamp(text) and (stamp := line.stamp) is not None:
-            if art.published is None:
-                art.published, art.published_precision = stamp.value, stamp.precision
-            return self.role(i, "timestamp", f"time stamp {stamp.value}")
-        if "|" in text and (signed := line.signed_stamp) is not None:
-            return _signed_stamp(i, signed, art, self)
-        if first in SLUG_STARTS and (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
-            self.in_related, self.prev_kind = True, "link" if slug[1] else "slug"
-            self.add_related(slug[1])
-            return self.role(i, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
-        if first in INLINE_LINK_STARTS and (title := line.inline_link) is not None:
-            self.add_related(title)
-            return self.role(i, "related", "inline link to another article")
-        if meta.credit_hint(text) and (caption := line.caption) is not None:
-            art.captions.append(Caption(*caption))
-            self.in_related, self.prev_kind = False, "caption"
-            return self.role(i, "caption", "ends with a photo credit")
-        short = n <= 90  # short enough to be a byline or a credit
-        if short and first in meta.CREDIT_STARTS and (credit := meta.parse_credit(text)) is not None:
-            return self.credit_line(i, credit[0])
-        words = line.words
-        if not (short and meta.could_be_byline(text, words)):
-            byline = None
-        else:
-            two_writers = words <= 7 and (" - " in text or ", " in text)  # "Võ Văn Thành - Xuân Hoa"
-            byline = line.byline if words <= 5 or two_writers else meta.parse_byline(text, bare_ok=False)
-        if byline is not None and self.closes_article(i, line, byline):
-            art.author = art.author or byline.author
-            art.source_agency = art.source_agency or byline.agency
-            self.closed, self.in_related, self.prev_kind = True, False, "byline"
-            return self.role(i, "byline", "author/agency line closing the article")
-        if byline is not None and not art.body and not (art.author and byline.author or art.source_agency):
-            # Between the lead and the body: the author's line, or the agency credited under it ("Theo Reuters").
-            art.author, art.source_agency = art.author or byline.author, byline.agency
-            return self.role(i, "byline", "author or agency line between the lead and the body")
-        if byline is not None and byline.author is None:
-            return self.role(i, "credit", "a photo or video credit standing on its own line")
-        if self.in_related or self.closed:
-            return self.step_outside(i, line)
-        return self.step_article(i, line)
-
-    def credit_line(self, i: int, credit: str | None) -> None:
-        """A credit on its own line makes the short line printed just above it a caption."""
-        body, roles = self.art.body, self.art.roles
-        above = roles[-1] if roles else None
-        if above and above[1] == "body" and above[0] == i - 1 and self.lines[i - 1].words <= 40 and body:
-            body.pop()
-            roles[-1] = (i - 1, "caption", "photo caption: its credit stands on the next line")
-            self.art.captions.append(Caption(self.lines[i - 1].text, credit))
-            return self.role(i, "credit", "photo credit of the caption above")
-        return self.role(i, "credit", "a photo credit standing on its own line")
-
-    def prose_within(self, i: int, n: int, past_links: bool = False) -> bool:
-        """Whether article prose goes on within the next n lines, before any block heading or link (or, with
-        `past_links`, past the links printed twice or after their URL slug): a headline shape with prose under it is
-        a link title and its summary."""
-        lines, counts = self.lines, self.lines.counts
-        for k in range(i + 1, min(i + 1 + n, len(lines))):
-            line = lines[k]
-            if line.end_marker or line.related_marker:
-                return False
-            if counts[line.text] > 1 or line.doubled or (past_links and line.slug is not None):
-                if past_links:
-                    continue
-                return False
-            if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not skippable_before_lead(line):
-                return False
-            if line.paragraph and not line.truncated:
-                return True
-        return False
-
-    def closes_article(self, i: int, line: Line, byline: meta.Byline) -> bool:
-        """A byline closes the article when prose does not go on after it, or when it credits someone explicitly
-        below the body. Right under the lead it is the body's own byline when the body follows, maybe below a box of
-        links and a photo."""
-        if byline.author is None and self.art.source_agency:
-            return False
-        explicit = byline.author is not None and (byline.agency is not None or "(" in line.text)
-        if explicit and self.art.body:
-            return True
-        if self.in_related:
-            return True
-        if not self.art.body:  # the body may start below a box of links and a photo
-            return not self.prose_within(i, _BODY_LOOK, past_links=True)
-        return not self.prose_within(i, 3)
-
-    def step_article(self, i: int, line: Line) -> str | None:
-        if line.truncated:
-            self.in_related, self.prev_kind = True, "teaser"
-            return self.role(i, "teaser", "summary cut short with '...': a link teaser")
-        nxt = self.next_line(i)
-        above_caption = nxt is not None and nxt.caption is not None
-        if above_caption and line.titleish and not line.ends_sentence:
-            return self.role(i, "image-title", "headline-shaped line just above a photo caption")
-        if nxt is not None and line.titleish and nxt.truncated:
-            self.in_related, self.prev_kind = True, "title"
-            self.add_related(line.text)
-            return self.role(i, "related", "link title above a cut-short teaser")
-        text = line.text
-        introduces = text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
-        # An item of a list, right under the line that opens the list or under another item: set off by a bullet or
-        # closed by ";".
-        list_item = self.list_at == i - 1 and line.words >= 3 and (text[-1] == ";" or text[0] in _BULLETS)
-        keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or list_item or (
-            line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
-        )
-        if keep:
-            self.art.body.append(text)
-            self.prev_kind = "body"
-            if introduces or list_item:
-                self.list_at = i
-            reason = (
-                "prose inside the article" if line.ends_sentence
-                else "list item" if list_item else "opens a list or a quote" if introduces else "subheading"
-            )
-            return self.role(i, "body", reason)
-        enough_body = len(self.art.body) >= _BODY_BEFORE_LIST
-        if _heading(line) and enough_body and not self.sectioned() and self.other_stories_below(i):
-            self.role(i, "end-marker", "heading of a list of other stories: its paragraphs tell other stories")
-            return "end"
-        return self.role(i, "short", "too short and unpunctuated to be prose")
-
-    def sectioned(self) -> bool:
-        """Whether the article already set some of its prose under a short heading: the next such heading opens
-        another section (a digest's "Châu Âu" after its "Trung Đông"), not a list of other stories."""
-        roles, lines = self.art.roles, self.lines
-        return any(
-            role == "short" and after[1] == "body" and after[0] == k + 1 and _heading(lines[k])
-            for (k, role, _), after in pairwise(roles)
-        )
-
-    def other_stories_below(self, i: int) -> bool:
-        """Whether the paragraphs printed one after another right under line i all tell other stories than the
-        article: a list of links under a heading that the furniture lists do not know. Paragraphs with titles between
-        them are not judged so: an article's sections under their subheadings are printed that way too."""
-        lines, count = self.lines, _LIST_PARAGRAPHS
-        if i + count >= len(lines) or not all(lines[k].paragraph for k in range(i + 1, i + 1 + count)):
-            return False
-        paragraphs = [lines[k].text for k in range(i + 1, i + 1 + count)]
-        return cohesion.other_stories(paragraphs, [self.art.title, self.art.lead or "", *self.art.body])
-
-    def step_outside(self, i: int, line: Line) -> str | None:
-        where = "after the closing byline" if self.closed else "inside a related-articles box"
-        if line.paragraph or line.truncated:
-            # A box of bare titles (two or more, none with a summary) set inside the article: when prose goes on
-            # after the line, the article has resumed.
-            titles_only = self.title_run >= 2 and self.title_run_end == i - 1 and not self.box_summaries
-            titles_only = titles_only and not self.closed and self.prose_within(i, 1)
-            if (self.prev_kind == "title" and not titles_only) or line.truncated or self.closed:
-                self.prev_kind = "teaser"
-                self.box_summaries += 1
-                return self.role(i, "teaser", f"link summary {where}")
-            self.in_related, self.box_summaries = False, 0
-            return self.step_article(i, line)
-        if line.titleish:
-            self.add_related(line.text)
-            self.prev_kind = "title"
-            self.title_run = self.title_run + 1 if self.title_run_end == i - 1 else 1
-            self.title_run_end = i
-            return self.role(i, "related", f"link title {where}")
-        return self.role(i, "dropped", where)
-
-    def note_site(self, line: Line) -> None:
-        if self.art.site is None and (domain := meta.find_domain(line.text)):
-            self.art.site = domain
+__all__ = ["LineRole", "NoArticle", "TextArticle", "extract_text"]
 
 
 def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
@@ -353,7 +56,7 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
     title_at, lead_at = find_title_and_lead(page, title_hint, start, stop)
     title = page[title_at].text if title_at is not None else (title_hint or "")
     art = TextArticle(title=title, lines=page, lead_at=lead_at)
-    walker = _Walker(page, art)
+    walker = Walker(page, art)
     for k in range(title_at if title_at is not None else lead_at):
         _read_header_line(page, k, art, walker, under_title=False)
     if title_at is not None:
@@ -362,12 +65,12 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
         walker.role(title_at, "title", "last headline-shaped line before the first paragraph")
         for k in range(title_at + 1, lead_at):
             _read_header_line(page, k, art, walker, under_title=True)
-    dateline, lead = meta.split_dateline(page[lead_at].text)
+    dateline, lead = site.split_dateline(page[lead_at].text)
     art.lead, art.dateline = lead, dateline
     removed = f" (dateline {dateline!r} removed)" if dateline else ""
     walker.role(lead_at, "lead", "first paragraph after the headline" + removed)
     if dateline and art.site is None:
-        art.site = meta.find_domain(dateline)
+        art.site = site.find_domain(dateline)
     if not art.title:
         raise NoArticle("no article found: no headline above the text")
     walker.walk(lead_at + 1)
@@ -376,20 +79,23 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
     return art
 
 
-def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker, *, under_title: bool) -> None:
+def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: Walker, *, under_title: bool) -> None:
     text = page.texts[k]
-    if art.section is None and (crumbs := meta.parse_breadcrumb(text)) is not None:
+    if art.section is None and (crumbs := site.parse_breadcrumb(text)) is not None:
         art.section = crumbs[0]
         return walker.role(k, "breadcrumb", f"site path; section {crumbs[0]!r}")
     # A Line is not made just to read its stamp: above the headline, most lines are read here only.
-    if stamps.may_be_stamp(text) and (stamp := page[k].stamp if k in page else stamps.parse_stamp(text)) is not None:
-        if art.published is None:
-            art.published, art.published_precision = stamp.value, stamp.precision
-        return walker.role(k, "timestamp", f"publication time {stamp.value}")
     if "|" in text and (signed := page[k].signed_stamp) is not None:
-        return _signed_stamp(k, signed, art, walker)
+        _header_stamp(art, signed[1], under_title)
+        return walker.signed_stamp(k, signed)
+    if stamps.may_be_stamp(text) and (stamp := page[k].stamp if k in page else stamps.parse_stamp(text)) is not None:
+        _header_stamp(art, stamp, under_title)
+        return walker.role(k, "timestamp", f"publication time {stamp.value}")
     if not under_title and "." not in text:
         return walker.role(k, "header", "above the article: menu or widget")
+    if not under_title and (domain := site.lone_domain(text)) is not None:
+        art.site = art.site or domain
+        return walker.role(k, "header", "the site's name by its logo")
     line = page[k]
     if line.widget:
         walker.note_site(line)
@@ -406,14 +112,12 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: _Walker
     return walker.role(k, "header", "above the article")
 
 
-def _signed_stamp(k: int, signed: tuple[meta.Byline, stamps.Stamp], art: TextArticle, walker: _Walker) -> None:
-    """A byline and the publication time on one line: each fills its field unless the page stated it already."""
-    byline, stamp = signed
-    if art.published is None:
+def _header_stamp(art: TextArticle, stamp: stamps.Stamp, under_title: bool) -> None:
+    """Above the headline, the stamp nearest to it is the article's: one further up is the date of the day that a
+    site prints in its header. Under the headline, the first stamp is the article's and stands."""
+    if art.published is None or art.published_above_title:
         art.published, art.published_precision = stamp.value, stamp.precision
-    if art.author is None and art.source_agency is None:
-        art.author, art.source_agency = byline.author, byline.agency
-    return walker.role(k, "byline", f"author line with the publication time {stamp.value}")
+        art.published_above_title = not under_title
 
 
 _SECTION_ITEMS = 3  # a breadcrumb is a few items; a longer run of such lines is the site's menu

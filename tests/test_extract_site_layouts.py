@@ -1,0 +1,149 @@
+"""Layouts of Vietnamese news sites that the seeds do not show: a date of the day in the site's header, sharing and
+font-size bars with labels the lists may not know, text-to-speech and video players, boxes of bare link titles set
+inside the article, tags, and the bylines and credits those sites print."""
+
+import pytest
+
+from vnnews.extract import explain, page
+from vnnews.extract.meta import parse_byline, parse_caption
+from vnnews.extract.stamps import parse_stamp
+from vnnews.model import RawPage
+
+TITLE = "Hai nước thúc đẩy hợp tác toàn diện trong năm tới"
+P1 = "Bộ trưởng Ngoại giao hai nước đã trao đổi về tình hình khu vực và các biện pháp thúc đẩy hợp tác song phương."
+P2 = "Hai bên nhất trí tăng cường trao đổi đoàn các cấp, mở rộng hợp tác kinh tế, thương mại và đầu tư trong năm tới."
+P3 = "Theo kế hoạch, hội nghị cấp cao tiếp theo sẽ diễn ra tại Hà Nội vào cuối năm nay với sự tham gia của các nước."
+P4 = "Các chuyên gia nhận định quan hệ giữa hai nước đang bước vào giai đoạn phát triển mới với nhiều triển vọng."
+LINK1 = "Giá vàng thế giới lập đỉnh mới trong phiên giao dịch đầu tuần"
+LINK2 = "Nhật Bản ghi nhận số ca sinh thấp kỷ lục năm thứ chín liên tiếp"
+
+
+def extract(*lines: str):
+    return page(RawPage(source="t.txt", text="\n".join(lines)))
+
+
+def roles(*lines: str) -> dict[str, str]:
+    return {r.text: r.role for r in explain(RawPage(source="t.txt", text="\n".join(lines)))}
+
+
+def test_the_stamp_nearest_the_headline_wins_over_the_date_of_the_day_in_the_sites_header():
+    art = extract("Thứ Hai, 18/11/2024", "Đăng nhập", "Thời sự", "Thế giới",
+                  "Thứ sáu, 15/11/2024 - 09:12", TITLE, P1, P2)
+    assert art.published == "2024-11-15T09:12:00+07:00"
+
+
+def test_a_stamp_under_the_headline_is_the_articles_and_stands():
+    art = extract("Thứ Hai, 18/11/2024", TITLE, "Minh An", "Thứ sáu, 15/11/2024 19:40 (GMT+7)",
+                  "Cập nhật: 16/11/2024 08:00", P1, P2)
+    assert art.published == "2024-11-15T19:40:00+07:00"
+
+
+def test_a_stamp_beside_the_section_name():
+    assert parse_stamp("19-06-2025 - 06:12 AM | Tài chính quốc tế").value == "2025-06-19T06:12:00+07:00"
+    assert parse_stamp("Hà Nội có mưa | 12/3/2024 | 18 độ") is None  # more than a label beside it
+
+
+@pytest.mark.parametrize("bar", [
+    ["Chia sẻ", "Facebook", "Zalo", "Sao chép liên kết", "Lưu", "In bài", "Cỡ chữ", "A", "A"],
+    ["Chia sẻ", "Copy link", "A-", "A+", "In bài", "Nghe bài viết", "00:00 / 02:48", "Tốc độ 1x", "Giọng nữ miền Bắc"],
+    ["Lưu", "Chia sẻ", "In bài", "Phóng to chữ", "A"],  # a label the lists do not know, between two controls
+])
+def test_a_sharing_font_size_or_reading_bar_between_the_headline_and_the_lead_is_stepped_over(bar):
+    art = extract("Thời sự", TITLE, *bar, P1, P2)
+    assert (art.title, art.lead, art.body) == (TITLE, P1, [P2])
+
+
+def test_video_player_labels_are_not_body():
+    art = extract(TITLE, P1, P2, "Video đang được tải...", "Phát", "00:00", "Tắt tiếng", "Toàn màn hình", P3)
+    assert art.body == [P2, P3]
+
+
+def test_the_prose_under_a_box_of_bare_link_titles_is_the_articles_again():
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK1, LINK2, LINK2, P3, "Một thách thức khác", P4)
+    assert art.body == [P2, P3, "Một thách thức khác", P4]
+    assert art.related == [LINK1, LINK2]
+
+
+def test_a_summary_under_the_last_title_of_a_list_is_still_a_summary():
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK1, LINK2, LINK2, P3, "Xem nhiều", P4)
+    assert art.body == [P2]
+
+
+def test_tags_are_neither_body_nor_related_nor_the_byline():
+    art = extract(TITLE, P1, P2, "Theo TTXVN", "Xuất khẩu lao động", "Hàn Quốc", "Visa E-8",
+                  "#năng lượng #khí đốt #LNG", "Bình luận (0)")
+    assert (art.body, art.author, art.source_agency, art.related) == ([P2], None, "TTXVN", [])
+
+
+def test_a_writers_line_right_under_the_closing_agency_line_still_counts():
+    art = extract(TITLE, P1, P2, "Theo Reuters", "Minh An", "Bình luận (0)")
+    assert (art.author, art.source_agency) == ("Minh An", "Reuters")
+
+
+def test_a_source_line_under_a_video_player_credits_the_video_not_the_article():
+    art = extract(TITLE, P1, "Video: Người dân biểu tình ở trung tâm thành phố", "00:00 / 01:08",
+                  "Nguồn: Reuters", P2, P3)
+    assert (art.body, art.source_agency) == ([P2, P3], None)
+    assert roles(TITLE, P1, "Xem video", "00:00 / 01:08", "Nguồn: Reuters", P2)["Nguồn: Reuters"] == "credit"
+
+
+def test_a_quotation_set_apart_in_the_body_is_body():
+    quote = '"Nếu không có người nước ngoài, nhiều cơ sở ở nông thôn đã phải đóng cửa từ lâu"'
+    art = extract(TITLE, P1, P2, quote, "Trông cậy vào lao động nước ngoài", P3)
+    assert art.body == [P2, quote, "Trông cậy vào lao động nước ngoài", P3]
+
+
+@pytest.mark.parametrize(("line", "author", "agency"), [
+    ("Thanh Hà, Theo Reuters", "Thanh Hà", "Reuters"),
+    ("NGỌC ĐỨC thực hiện", "NGỌC ĐỨC", None),
+    ("Thực hiện: Thái Phương", "Thái Phương", None),
+    ("Bài và ảnh: Quế Chi", "Quế Chi", None),
+    ("MINH HÒA (Nguồn: Reuters)", "MINH HÒA", "Reuters"),
+    ("Minh Hòa/TTXVN", "Minh Hòa", "TTXVN"),
+    ("Thu Hằng/VOV-Brussels", "Thu Hằng", None),  # the paper's own bureau
+    ("Hồng Nhung/Báo Tin tức", "Hồng Nhung", None),
+    ("Thanh Hà/VTV.vn", "Thanh Hà", None),
+])
+def test_bylines_of_other_sites(line, author, agency):
+    byline = parse_byline(line)
+    assert (byline.author, byline.agency) == (author, agency)
+    assert parse_caption(line) is None
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Áp dụng với mọi hình thức nhập cảnh: đường hàng không và đường biển.", None),  # "ảnh:" inside "cảnh:"
+    ("Giá vàng thế giới liên tục lập đỉnh mới. Ảnh minh họa: AFP", ("Giá vàng thế giới liên tục lập đỉnh mới.", "AFP")),
+    ("Ông Lê Văn Thành. (Nguồn: ĐỨC NGUYỄN)", ("Ông Lê Văn Thành.", "ĐỨC NGUYỄN")),
+    ("Donald Trump (Ảnh: Reuters)", ("Donald Trump", "Reuters")),
+])
+def test_captions_and_what_only_looks_like_one(line, caption):
+    assert parse_caption(line) == caption
+
+
+def test_an_interviewers_line_under_the_headline_is_the_byline():
+    art = extract("Thế giới", TITLE, "Thực hiện: PHƯƠNG LINH", "Thứ Hai, 03/02/2025 06:15", P1, P2)
+    assert (art.title, art.author, art.lead) == (TITLE, "PHƯƠNG LINH", P1)
+
+
+def test_a_short_label_above_a_question_headline_is_not_the_headline():
+    question = "Mùa đông thứ ba không khí đốt Nga: Châu Âu đã đủ sức chống chịu?"
+    art = extract("Thế giới", "Bình luận quốc tế", "Thứ Hai, 02/12/2024 - 06:00", question, P1, P2)
+    assert (art.title, art.lead) == (question, P1)
+
+
+def test_a_short_line_under_a_box_of_bare_titles_is_a_subheading_only_over_prose():
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK1, LINK2, LINK2, "Sức ép luận tội", P3, P4)
+    assert art.body == [P2, "Sức ép luận tội", P3, P4]
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK1, LINK2, LINK2, "Xe máy Honda", "5.349.000 đồng",
+                  "Xem nhiều", P3)
+    assert art.body == [P2]
+
+
+def test_one_title_printed_three_times_is_one_link_and_the_prose_under_it_its_summary():
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK1, LINK1, P3, "Xem nhiều", P4)
+    assert (art.body, art.related) == ([P2], [LINK1])
+
+
+def test_prose_under_bare_titles_is_a_summary_when_a_form_follows():
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, P3, "Họ tên (bắt buộc)", "Email (bắt buộc)")
+    assert art.body == [P2]
