@@ -147,3 +147,28 @@ def test_one_title_printed_three_times_is_one_link_and_the_prose_under_it_its_su
 def test_prose_under_bare_titles_is_a_summary_when_a_form_follows():
     art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, P3, "Họ tên (bắt buộc)", "Email (bắt buộc)")
     assert art.body == [P2]
+
+
+def test_a_subheading_over_the_sentence_that_opens_a_list_is_body():
+    opener = "Theo biên bản ghi nhớ vừa được ký kết, hai thành phố sẽ tập trung vào các lĩnh vực sau:"
+    item = "Chia sẻ kinh nghiệm xây dựng trung tâm điều hành đô thị thông minh;"
+    art = extract(TITLE, P1, P2, "Ba lĩnh vực hợp tác trọng tâm", opener, item, P3)
+    assert art.body == [P2, "Ba lĩnh vực hợp tác trọng tâm", opener, item, P3]
+
+
+def test_one_hashtag_a_line_is_a_run_of_tags():
+    art = extract(TITLE, P1, P2, "Thu Hà", "#Việt Nam - New Zealand", "#Đối tác Chiến lược Toàn diện", "Bình luận")
+    assert (art.body, art.related, art.author) == ([P2], [], "Thu Hà")
+
+
+def test_a_credit_line_under_its_caption_may_say_the_photo_is_illustrative():
+    caption = "Sinh viên quốc tế tham gia hoạt động ngoại khóa tại một trường đại học ở Hà Nội."
+    art = extract(TITLE, P1, P2, caption, "Ảnh minh họa: Phạm Minh", P3)
+    assert art.body == [P2, P3]
+    assert [(c.text, c.credit) for c in art.captions] == [(caption, "Phạm Minh")]
+
+
+def test_prose_under_bare_titles_goes_on_through_a_pull_quote():
+    quote = '"Chúng tôi đang trả giá cho nhiều năm bỏ bê mạng lưới đường sắt"'
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, P3, quote, "Hành khách phải chấp nhận bất tiện", P4)
+    assert art.body == [P2, P3, quote, "Hành khách phải chấp nhận bất tiện", P4]

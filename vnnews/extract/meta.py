@@ -80,7 +80,8 @@ _THEO_AFTER_COMMA = re.compile(r",\s+(?=[Tt]heo\s)")
 # "PV Minh Anh", "Phóng viên Minh Anh": the writer's role before the name.
 _WRITER_ROLE = re.compile(rf"^(?:pv|ctv|phóng viên|nhà báo)\s+(?=[{_UPPER}])", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:ảnh|nguồn ảnh|photo|đồ họa|đồ hoạ|video|clip)\s*:\s*(?P<credit>[^()]{1,60}?)\s*\)?\.?$|"
+    r"^\(?\s*(?:ảnh|ảnh minh h[oọ][aạ]|nguồn ảnh|photo|đồ họa|đồ hoạ|video|clip)\s*:"
+    r"\s*(?P<credit>[^()]{1,60}?)\s*\)?\.?$|"
     r"^\(?\s*ảnh\s+minh\s+h[oọ][aạ]\s*\)?\.?$",
     re.IGNORECASE,
 )

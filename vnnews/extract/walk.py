@@ -74,6 +74,16 @@ def _heading(line: Line) -> bool:
     return line.titleish and line.words <= _HEADING_WORDS and line.text[0].isupper()
 
 
+def _opens_list(line: Line) -> bool:
+    """A sentence that opens the list or the quote under it ("... gồm các nội dung sau:")."""
+    return line.text[-1] == ":" and line.words >= 6
+
+
+def _quotation(line: Line) -> bool:
+    """A quotation set apart in the body, a pull quote: a sentence or more between quotation marks."""
+    return line.words >= _QUOTE_WORDS and line.text[0] in "\"“" and line.text[-1] in "\"”"
+
+
 class Walker:
     """Walks the lines after the lead, one state at a time: in the article, in a related box, or past the end."""
 
@@ -143,8 +153,8 @@ class Walker:
             return self.role(i, "widget", "page widget or player control")
         if text == art.title:
             return self.role(i, "title-repeat", "repeats the headline (image alt text)")
-        if text[0] == "#" and " #" in text:
-            return self.role(i, "widget", "the article's tags")
+        if text[0] == "#" and (" #" in text or any(0 <= k < len(texts) and texts[k][0] == "#" for k in (i - 1, i + 1))):
+            return self.role(i, "widget", "the article's tags")  # "#NATO #Ukraine", or one hashtag a line
         # Each parse below is asked only of lines that have what its kind needs (a year, a first character, a
         # short length): most lines pass through without one.
         n, first = len(text), text[0]
@@ -251,13 +261,13 @@ class Walker:
             self.add_related(line.text)
             return self.role(i, "related", "link title above a cut-short teaser")
         text = line.text
-        introduces = text[-1] == ":" and line.words >= 6  # a line that opens a list or a quote
+        introduces = _opens_list(line)
         # An item of a list, right under the line that opens the list or under another item: set off by a bullet or
         # closed by ";".
         list_item = self.list_at == i - 1 and line.words >= 3 and (text[-1] == ";" or text[0] in _BULLETS)
-        quoted = line.words >= _QUOTE_WORDS and text[0] in "\"“" and text[-1] in "\"”"  # a pull quote
+        quoted = _quotation(line)
         keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or list_item or quoted or (
-            line.titleish and line.words >= 3 and nxt is not None and nxt.paragraph
+            line.titleish and line.words >= 3 and nxt is not None and (nxt.paragraph or _opens_list(nxt))
         )
         if keep:
             self.art.body.append(text)
@@ -342,7 +352,7 @@ class Walker:
         nxt = self.next_line(i)
         if nxt is None or nxt.furniture in ("end", "related") or counts[nxt.text] > 1 or nxt.doubled is not None:
             return False
-        if nxt.paragraph:
+        if nxt.paragraph or _quotation(nxt):
             return not nxt.truncated
         after = lines[i + 2] if i + 2 < len(lines) else None
         return nxt.titleish and after is not None and after.paragraph and not after.truncated
