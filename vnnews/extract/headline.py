@@ -35,9 +35,9 @@ def find_title_and_lead(
     the paragraph among lines `start` to `stop`."""
 
     def back(j: int) -> int:
-        while j >= 0 and (lines[j].words == 1 or skippable_before_lead(lines[j]) or _among_widgets(lines, j)) and (
-            lines[j].text != title_hint
-        ):
+        while j >= 0 and (
+            lines[j].words == 1 or skippable_before_lead(lines[j]) or (lines[j].words <= 3 and _among_widgets(lines, j))
+        ) and lines[j].text != title_hint:
             j -= 1
         return j
 

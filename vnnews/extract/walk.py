@@ -317,15 +317,16 @@ class Walker:
             return self.step_article(i, line)
         if line.titleish and line.words < _TAG_WORDS:
             nxt = self.next_line(i)
-            if self.under_bare_titles(i) and nxt is not None and nxt.paragraph:  # the article's subheading
-                self.in_related = False
+            if self.title_run_end == i - 1 and self.under_bare_titles(i) and nxt is not None and nxt.paragraph:
+                self.in_related = False  # the article's subheading
                 return self.step_article(i, line)
             if self.closed and self.among_tags(i):
                 return self.role(i, "dropped", f"one of a run of tags {where}")
         if line.titleish:
             self.add_related(line.text)
             self.prev_kind = "title"
-            self.count_title(i)
+            self.title_run = self.title_run + 1 if self.title_run_end == i - 1 else 1  # count_title(i), spelled out
+            self.title_run_end = i
             return self.role(i, "related", f"link title {where}")
         return self.role(i, "dropped", where)
 
