@@ -172,3 +172,9 @@ def test_prose_under_bare_titles_goes_on_through_a_pull_quote():
     quote = '"Chúng tôi đang trả giá cho nhiều năm bỏ bê mạng lưới đường sắt"'
     art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, P3, quote, "Hành khách phải chấp nhận bất tiện", P4)
     assert art.body == [P2, P3, quote, "Hành khách phải chấp nhận bất tiện", P4]
+
+
+def test_the_time_of_an_update_does_not_replace_the_publication_time():
+    art = extract("Thứ Hai, 18/11/2024", "Đăng lúc 10:00 15/11/2024", "Cập nhật: 11:30 16/11/2024", TITLE, P1, P2)
+    assert art.published == "2024-11-15T10:00:00+07:00"
+    assert extract("Cập nhật: 11:30 16/11/2024", TITLE, P1, P2).published == "2024-11-16T11:30:00+07:00"

@@ -86,10 +86,10 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: Walker,
         return walker.role(k, "breadcrumb", f"site path; section {crumbs[0]!r}")
     # A Line is not made just to read its stamp: above the headline, most lines are read here only.
     if "|" in text and (signed := page[k].signed_stamp) is not None:
-        _header_stamp(art, signed[1], under_title)
+        _header_stamp(art, signed[1], under_title, text)
         return walker.signed_stamp(k, signed)
     if stamps.may_be_stamp(text) and (stamp := page[k].stamp if k in page else stamps.parse_stamp(text)) is not None:
-        _header_stamp(art, stamp, under_title)
+        _header_stamp(art, stamp, under_title, text)
         return walker.role(k, "timestamp", f"publication time {stamp.value}")
     if not under_title and "." not in text:
         return walker.role(k, "header", "above the article: menu or widget")
@@ -112,9 +112,15 @@ def _read_header_line(page: PageLines, k: int, art: TextArticle, walker: Walker,
     return walker.role(k, "header", "above the article")
 
 
-def _header_stamp(art: TextArticle, stamp: stamps.Stamp, under_title: bool) -> None:
+_UPDATED = ("cập nhật", "updated")
+
+
+def _header_stamp(art: TextArticle, stamp: stamps.Stamp, under_title: bool, text: str) -> None:
     """Above the headline, the stamp nearest to it is the article's: one further up is the date of the day that a
-    site prints in its header. Under the headline, the first stamp is the article's and stands."""
+    site prints in its header. Under the headline, the first stamp is the article's and stands. The time of an
+    update ("Cập nhật: ...") is taken only when the page states no other."""
+    if art.published is not None and text[:8].casefold().startswith(_UPDATED):
+        return
     if art.published is None or art.published_above_title:
         art.published, art.published_precision = stamp.value, stamp.precision
         art.published_above_title = not under_title
