@@ -178,3 +178,32 @@ def test_the_time_of_an_update_does_not_replace_the_publication_time():
     art = extract("Thứ Hai, 18/11/2024", "Đăng lúc 10:00 15/11/2024", "Cập nhật: 11:30 16/11/2024", TITLE, P1, P2)
     assert art.published == "2024-11-15T10:00:00+07:00"
     assert extract("Cập nhật: 11:30 16/11/2024", TITLE, P1, P2).published == "2024-11-16T11:30:00+07:00"
+
+
+OIL = [
+    "Giá dầu Brent giảm tuần thứ ba liên tiếp khi OPEC+ cân nhắc chậm lại kế hoạch tăng sản lượng",
+    "Giá dầu thô khép lại tuần giao dịch với mức giảm hơn 3% do lo ngại nhu cầu yếu tại Trung Quốc và tồn kho dầu"
+    " thô của Mỹ tăng mạnh, trong khi OPEC+ cân nhắc chậm lại việc nâng sản lượng khai thác.",
+    "Kết thúc phiên giao dịch ngày 20/6, giá dầu Brent giao tháng 8 giảm 1,12 USD xuống 70,48 USD/thùng, còn giá dầu"
+    " WTI giảm 0,95 USD xuống 67,15 USD/thùng.",
+]
+OIL_MORE = ("Ở châu Á, lượng dầu thô được các nhà máy lọc dầu Trung Quốc xử lý trong tháng 5 giảm, cho thấy nhu cầu"
+            " xăng dầu và nhiên liệu của nền kinh tế lớn thứ hai thế giới vẫn yếu.")
+
+
+def test_a_read_more_box_inside_the_article_gives_it_back_when_its_story_goes_on_below():
+    art = extract(*OIL, "Đọc thêm", LINK1, LINK1, LINK2, LINK2, OIL_MORE, P4)
+    assert art.body == [OIL[2], OIL_MORE, P4]
+    assert art.related == [LINK1, LINK2]
+
+
+def test_a_read_more_list_of_other_stories_still_ends_the_article():
+    teaser = "Nhìn chung, hôm nay, đà tăng giá heo hơi vẫn tiếp tục kéo dài tại thị trường miền Bắc và miền Trung."
+    art = extract(*OIL, "Đọc thêm", LINK1, LINK1, teaser, P4)
+    assert art.body == [OIL[2]]
+
+
+def test_a_live_blogs_updates_under_its_sorting_toggle_are_the_article():
+    update = "Các nhà lãnh đạo đã thông qua tuyên bố chung về tầm nhìn phát triển của khối trong hai mươi năm tới."
+    art = extract(TITLE, P1, "Tự động cập nhật", "Mới nhất", "Cũ nhất", "12:10", update, "11:20", P2)
+    assert art.body == [update, P2]

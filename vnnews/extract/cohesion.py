@@ -24,6 +24,7 @@ OTHER_STORY_SHARE = 0.2  # a paragraph sharing no more than this share of its te
 _COMMON_SHARE = 0.35
 _ARTICLE_WORDS = 40  # fewer telling words in the article read so far, and a comparison says little
 _PARAGRAPH_WORDS = 6  # nor with fewer in a paragraph
+_STORY_WORDS = 15  # telling words of an article that a paragraph going on with its story shares a fifth of
 
 
 def common(syllable: str) -> bool:
@@ -67,3 +68,13 @@ def other_stories(paragraphs: list[str], article: list[str]) -> bool:
         if not all(_shares_little(w, article_words) for w in words):
             return False
     return len(article_words) >= _ARTICLE_WORDS
+
+
+def tells_the_article(paragraph: str, article: list[str]) -> bool:
+    """Whether a paragraph goes on with the article's story: it shares more than a few of its telling words with
+    the article (the texts of `article`), and both say enough for the comparison to tell."""
+    words = _vietnamese_telling_words(paragraph)
+    if words is None or len(words) < _PARAGRAPH_WORDS:
+        return False
+    article_words = telling_words(*article)
+    return len(article_words) >= _STORY_WORDS and not _shares_little(words, article_words)

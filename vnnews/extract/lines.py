@@ -36,6 +36,7 @@ class Furniture:
     patterns: re.Pattern[str]  # variable-part lines; the matching group's name is the kind
     link_prefixes: tuple[str, ...]  # folded openings of an inline link ("xem thêm")
     inline_link: re.Pattern[str]
+    end_or_related: frozenset[str]  # end headings also set over a box of links inside the article
 
 
 def read_furniture(unknown: frozenset[str] = frozenset()) -> Furniture:
@@ -56,6 +57,7 @@ def read_furniture(unknown: frozenset[str] = frozenset()) -> Furniture:
         patterns=re.compile(f"(?P<end>{end})|(?P<widget>{widget})"),
         link_prefixes=tuple(p.casefold() for p in data["inline_link_prefixes"]),
         inline_link=re.compile(rf"^(?:(?:{words})\s*[:>»]+|{signs})\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
+        end_or_related=frozenset(k for k in data["end_or_related"] if kinds.get(k) == "end"),
     )
 
 

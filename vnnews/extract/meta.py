@@ -168,7 +168,7 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
             return Byline(match.group("name").strip(), agency)
         return None
     match = _OUTLET.match(line) if named and "/" in line else None
-    if match and _vietnamese_name(match.group("name")):
+    if match and (_vietnamese_name(match.group("name")) or _TEAM.match(match.group("name"))):
         agency = _agency_from(match.group("inner"))[1] if match.group("inner") else None
         return Byline(match.group("name").strip(), agency or _outlet_agency(match.group("outlet").strip()))
     match = _PAREN_ONLY.match(line) if first == "(" else None

@@ -10,9 +10,10 @@ are read here; those below it by `vnnews.extract.walk`.
 from __future__ import annotations
 
 from vnnews.extract import meta, site, stamps
+from vnnews.extract.article import LineRole, TextArticle
 from vnnews.extract.headline import NoArticle, find_title_and_lead
 from vnnews.extract.lines import INLINE_LINK_STARTS, PageLines, clean_line, split_lines
-from vnnews.extract.walk import LineRole, TextArticle, Walker
+from vnnews.extract.walk import Walker
 from vnnews.model import Caption
 
 __all__ = ["LineRole", "NoArticle", "TextArticle", "extract_text"]

@@ -9,56 +9,15 @@ the furniture lists do not know.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from itertools import pairwise
 
 from vnnews.extract import cohesion, meta, site, stamps
+from vnnews.extract import lines as page_lines
+from vnnews.extract.article import TextArticle
 from vnnews.extract.headline import skippable_before_lead
 from vnnews.extract.lines import INLINE_LINK_STARTS, SLUG_STARTS, Line, PageLines, doubled_title, plain_prose
 from vnnews.model import Caption
-
-
-@dataclass
-class LineRole:
-    line_no: int
-    text: str
-    role: str
-    reason: str
-
-
-@dataclass
-class TextArticle:
-    """What the line roles yield, before page metadata from elsewhere (manifest, HTML) is merged in."""
-
-    title: str
-    lead: str | None = None
-    body: list[str] = field(default_factory=list)
-    author: str | None = None
-    source_agency: str | None = None
-    dateline: str | None = None
-    published: str | None = None
-    published_precision: str | None = None
-    published_above_title: bool = False  # a date a site prints in its header, above the headline, gives way
-    section: str | None = None
-    site: str | None = None
-    captions: list[Caption] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line index, role, reason), in page order
-    lines: PageLines | None = None
-    end_at: int | None = None  # the block heading that ends the article: no line below it is read
-    lead_at: int = 0
-
-    def line_roles(self) -> list[LineRole]:
-        if self.lines is None:
-            return []
-        numbers, texts = self.lines.numbers, self.lines.texts
-        roles = [LineRole(numbers[k], texts[k], role, reason) for k, role, reason in self.roles]
-        if self.end_at is not None:
-            reason = "below a block heading that ends the article"
-            rest = range(self.end_at + 1, len(texts))
-            roles.extend(LineRole(numbers[k], texts[k], "after-end", reason) for k in rest)
-        return roles
-
 
 _BULLETS = frozenset("-–—•+*·")
 _LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other stories
@@ -66,6 +25,8 @@ _BODY_BEFORE_LIST = 2  # body paragraphs read before a list of other stories can
 _HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
 _QUOTE_WORDS = 8  # a quotation set apart in the body is a sentence or more
 _TAG_WORDS = 5  # tags and menu items are a few words; a headline among links is most often longer
+_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # the time of day a live blog's update was posted, on its own line
+_BOX_LOOK = 8  # lines looked at under a heading for the links of a box and the prose under them
 _BODY_LOOK = 8  # lines looked at under a byline right below the lead for the start of the body
 
 
@@ -142,9 +103,14 @@ class Walker:
                 return self.role(i, "related", "second print of a link title")
         line = self.lines[i]
         kind = line.furniture
-        if kind == "end":
+        if kind == "end" and not (line.text.casefold().rstrip(":").strip() in page_lines.FURNITURE.end_or_related and (
+            self.article_below_links(i)
+        )):
             self.role(i, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
+        if kind == "end":  # "Đọc thêm" over links, or a live blog's "Mới nhất", the article's story going on below
+            self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
+            return self.role(i, "related-marker", "heading of a box set inside the article: its story goes on below")
         if kind == "related":
             self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
             return self.role(i, "related-marker", "heading of a related-articles box")
@@ -335,6 +301,20 @@ class Walker:
         menu, where a list of links has headlines, long lines with a short one now and then."""
         lines = self.lines
         return any(0 <= k < len(lines) and lines[k].titleish and lines[k].words < _TAG_WORDS for k in (i - 1, i + 1))
+
+    def article_below_links(self, i: int) -> bool:
+        """Whether the first paragraph under the links or controls printed below line i (a box's links, a live
+        blog's sorting toggle and the time of its first update) tells the article's story."""
+        lines, counts, art = self.lines, self.lines.counts, self.art
+        for k in range(i + 1, min(i + 1 + _BOX_LOOK, len(lines))):
+            line = lines[k]
+            if line.paragraph and not line.truncated and counts[line.text] == 1:
+                if _CLOCK.fullmatch(lines.texts[k - 1]):
+                    return True  # a live blog's update under the time it was posted
+                return k > i + 1 and cohesion.tells_the_article(line.text, [art.title, art.lead or "", *art.body])
+            if line.furniture not in (None, "widget") or not (line.titleish or line.widget or line.doubled):
+                return False
+        return False
 
     def under_bare_titles(self, i: int) -> bool:
         """Whether line i comes right under a box of bare link titles (two or more, none with a summary) set inside
