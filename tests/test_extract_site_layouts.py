@@ -207,3 +207,22 @@ def test_a_live_blogs_updates_under_its_sorting_toggle_are_the_article():
     update = "Các nhà lãnh đạo đã thông qua tuyên bố chung về tầm nhìn phát triển của khối trong hai mươi năm tới."
     art = extract(TITLE, P1, "Tự động cập nhật", "Mới nhất", "Cũ nhất", "12:10", update, "11:20", P2)
     assert art.body == [update, P2]
+
+
+def test_a_comment_button_between_the_headline_and_the_lead_is_not_the_headline():
+    art = extract("Quốc tế", TITLE, "Hoàng Yến", "Thứ Hai, 27/10/2025 06:30 (GMT+7)", "Chia sẻ", "Gửi bình luận", P1, P2)
+    assert (art.title, art.author, art.lead) == (TITLE, "Hoàng Yến", P1)
+
+
+def test_the_writers_office_under_a_column_byline_is_not_the_headline():
+    office = "Nhà nghiên cứu kinh tế quốc tế, Viện Nghiên cứu Phát triển TPHCM"
+    art = extract("BÌNH LUẬN", "Thuế quan và lựa chọn của những nền kinh tế mở", "TRẦN ĐỨC KHANG", office,
+                  "Thứ Hai, 7/7/2025 06:00", P1, P2)
+    assert (art.title, art.author, art.lead) == ("Thuế quan và lựa chọn của những nền kinh tế mở", "TRẦN ĐỨC KHANG", P1)
+
+
+def test_a_label_in_capitals_between_a_menu_and_the_headline_leaves_the_headline_alone():
+    live = "Trực tiếp: Hội nghị Cấp cao ASEAN lần thứ 46 tại Kuala Lumpur"
+    art = extract("Hồ sơ", "Quan sát - Bình luận", "Người Việt bốn phương", "Thứ Hai, 08:30, 26/05/2025", "TRỰC TIẾP",
+                  live, P1, P2)
+    assert art.title == live

@@ -37,6 +37,7 @@ def find_title_and_lead(
     def back(j: int) -> int:
         while j >= 0 and (
             lines[j].words == 1 or skippable_before_lead(lines[j]) or (lines[j].words <= 3 and _among_widgets(lines, j))
+            or (lines[j].end_marker and lines[j].words <= _BUTTON_WORDS)  # "Gửi bình luận" in the sharing bar
         ) and lines[j].text != title_hint:
             j -= 1
         return j
@@ -55,6 +56,8 @@ def find_title_and_lead(
             k = back(j - 1)  # the title stated beside the page (HTML metadata, a corpus row) printed above it:
             if k >= 0 and lines[k].text == title_hint and lines[j].words >= 12 and lines[j].words > lines[k].words:
                 return k, j  # then the longer line under it is a lead that ends without a full stop
+        if j > 0 and title_hint is None and lines[j].words > _BYLINE_WORDS and _byline_above(lines, j):
+            j = back(j - 2)  # the writer's title or office under the byline: the headline is above them
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint or _trailing_off(lines[j]))
         if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
             nxt = _next_statement(lines, i)
@@ -80,6 +83,20 @@ def find_title_and_lead(
 
 
 _WIDGET_LABEL_WORDS = 3
+_BUTTON_WORDS = 4  # "Gửi bình luận", "Bình luận (12)": an end heading this short between headline and lead is a button
+_BYLINE_WORDS = 6
+
+
+def _byline_above(lines: PageLines, j: int) -> bool:
+    """Whether line j is printed right under a writer's name that is itself under a headline-shaped line: then j
+    says who the writer is ("Nhà nghiên cứu kinh tế quốc tế, Viện ..."), as opinion columns print it."""
+    name = lines[j - 1]
+    if j < 2 or name.words > _BYLINE_WORDS or name.byline is None or name.byline.author is None:
+        return False
+    if name.text.isupper() and not meta.person_in_capitals(name.text):
+        return False
+    above = lines[j - 2]  # a headline, not a menu item: as long as the line under the name, or nearly
+    return above.titleish and above.words > name.words and 2 * above.words >= lines[j].words
 
 
 def _among_widgets(lines: PageLines, j: int) -> bool:

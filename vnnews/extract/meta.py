@@ -346,6 +346,12 @@ def capitals_credit(line: str) -> tuple[str, str] | None:
     return None
 
 
+def person_in_capitals(name: str) -> bool:
+    """Whether a name printed in capitals has a syllable uncommon enough to name a person ("TRẦN ĐỨC KHANG"), as
+    a label in capitals ("TRỰC TIẾP", "BÌNH LUẬN") has not."""
+    return _photographer(name)
+
+
 def _photographer(name: str) -> bool:
     return _vietnamese_name(name) and not all(cohesion.common(syllable) for syllable in name.lower().split())
 
