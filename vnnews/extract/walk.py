@@ -103,14 +103,12 @@ class Walker:
                 return self.role(i, "related", "second print of a link title")
         line = self.lines[i]
         kind = line.furniture
-        if kind == "end" and not (line.text.casefold().rstrip(":").strip() in page_lines.FURNITURE.end_or_related and (
-            self.article_below_links(i)
-        )):
+        if kind == "end":
+            if self.box_inside_article(i, line):
+                self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
+                return self.role(i, "related-marker", "heading of a box inside the article: its story goes on below")
             self.role(i, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
-        if kind == "end":  # "Đọc thêm" over links, or a live blog's "Mới nhất", the article's story going on below
-            self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
-            return self.role(i, "related-marker", "heading of a box set inside the article: its story goes on below")
         if kind == "related":
             self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
             return self.role(i, "related-marker", "heading of a related-articles box")
@@ -301,6 +299,12 @@ class Walker:
         menu, where a list of links has headlines, long lines with a short one now and then."""
         lines = self.lines
         return any(0 <= k < len(lines) and lines[k].titleish and lines[k].words < _TAG_WORDS for k in (i - 1, i + 1))
+
+    def box_inside_article(self, i: int, line: Line) -> bool:
+        """Whether an end heading heads a box inside the article: "Đọc thêm" over links, or a live blog's "Mới nhất",
+        with the article's story going on below."""
+        key = line.text.casefold().rstrip(":").strip()
+        return key in page_lines.FURNITURE.end_or_related and self.article_below_links(i)
 
     def article_below_links(self, i: int) -> bool:
         """Whether the first paragraph under the links or controls printed below line i (a box's links, a live
