@@ -210,7 +210,8 @@ def test_a_live_blogs_updates_under_its_sorting_toggle_are_the_article():
 
 
 def test_a_comment_button_between_the_headline_and_the_lead_is_not_the_headline():
-    art = extract("Quốc tế", TITLE, "Hoàng Yến", "Thứ Hai, 27/10/2025 06:30 (GMT+7)", "Chia sẻ", "Gửi bình luận", P1, P2)
+    stamp = "Thứ Hai, 27/10/2025 06:30 (GMT+7)"
+    art = extract("Quốc tế", TITLE, "Hoàng Yến", stamp, "Chia sẻ", "Gửi bình luận", P1, P2)
     assert (art.title, art.author, art.lead) == (TITLE, "Hoàng Yến", P1)
 
 
@@ -226,3 +227,23 @@ def test_a_label_in_capitals_between_a_menu_and_the_headline_leaves_the_headline
     art = extract("Hồ sơ", "Quan sát - Bình luận", "Người Việt bốn phương", "Thứ Hai, 08:30, 26/05/2025", "TRỰC TIẾP",
                   live, P1, P2)
     assert art.title == live
+
+
+@pytest.mark.parametrize("bar", [
+    ["Chia sẻ", "In bài", "Gửi thư góp"],  # labels the lists do not know, under a headline-length line
+    ["NGỌC ĐỨC", "Gửi ngôi sao", "Chia sẻ", "Lưu"],
+    ["Thứ Ba, 05/11/2024 | 10:25", "Lượt xem: 1.284", "A", "A"],
+])
+def test_a_short_label_above_the_lead_under_the_headline_is_a_control(bar):
+    art = extract("Thế giới", TITLE, *bar, P1, P2)
+    assert (art.title, art.lead) == (TITLE, P1)
+
+
+def test_an_update_stamp_replaces_the_date_of_the_day_in_the_sites_header():
+    art = extract("Thứ hai, 28/10/2024", "Kinh doanh", "Cập nhật: 28/10/2024 - 06:11", TITLE, P1, P2)
+    assert art.published == "2024-10-28T06:11:00+07:00"
+
+
+def test_an_agency_credited_after_the_writers_own_outlet():
+    byline = parse_byline("Hồng Quân/VOV.VN Theo Reuters")
+    assert (byline.author, byline.agency) == ("Hồng Quân", "Reuters")

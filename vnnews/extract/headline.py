@@ -58,6 +58,8 @@ def find_title_and_lead(
                 return k, j  # then the longer line under it is a lead that ends without a full stop
         if j > 0 and title_hint is None and lines[j].words > _BYLINE_WORDS and _byline_above(lines, j):
             j = back(j - 2)  # the writer's title or office under the byline: the headline is above them
+        elif j > 0 and title_hint is None and lines[j].words <= _WIDGET_LABEL_WORDS:
+            j = _headline_over_label(lines, j)
         headline = j >= 0 and (lines[j].titleish or lines[j].text == title_hint or _trailing_off(lines[j]))
         if headline and title_hint is None and lead == i and _menu_item(lines, j) and line.words <= 20:
             nxt = _next_statement(lines, i)
@@ -100,11 +102,29 @@ def _byline_above(lines: PageLines, j: int) -> bool:
 
 
 def _among_widgets(lines: PageLines, j: int) -> bool:
-    """A label of a few words printed between two widget lines is a control of the same bar ("Cỡ chữ" between
-    "In bài" and "A"), whether or not the lists know it."""
-    return 0 < j < len(lines) - 1 and lines[j].words <= _WIDGET_LABEL_WORDS and lines[j - 1].widget and (
-        lines[j + 1].widget
-    )
+    """A label of a few words printed over a widget line, under another widget or under the byline, is a control
+    of the same bar ("Cỡ chữ" between "In bài" and "A", "Tặng sao" between the byline and "Chia sẻ"), whether or not
+    the lists know it."""
+    if not (0 < j < len(lines) - 1 and lines[j].words <= _WIDGET_LABEL_WORDS and lines[j + 1].widget):
+        return False
+    above = lines[j - 1]
+    return above.widget or (above.words <= _BYLINE_WORDS and above.byline is not None)
+
+
+_LABEL_LOOK = 4  # lines looked at above a short label for the headline
+_HEADLINE_WORDS = 8
+
+
+def _headline_over_label(lines: PageLines, j: int) -> int:
+    """A label of a few words right above the lead, printed a few short lines under a headline-length line, is a
+    control the lists do not know ("Gửi bài" under "In bài", "A+"): the headline is that line. Else j."""
+    for k in range(j - 1, max(j - 1 - _LABEL_LOOK, -1), -1):
+        line = lines[k]
+        if line.words > _WIDGET_LABEL_WORDS and not skippable_before_lead(line):
+            if line.titleish and line.words >= _HEADLINE_WORDS and site.parse_breadcrumb(line.text) is None:
+                return k
+            return j
+    return j
 
 
 def _lead_without_full_stop(line: Line) -> bool:

@@ -77,6 +77,7 @@ _PHOTOS_BY = re.compile(r"\s*[-–,|]\s*(?:ảnh|ảnh và video|video|clip|đ�
 # "NGỌC ĐỨC thực hiện", "Minh Anh ghi": the writer's role after the name, without parentheses.
 _ROLE_AFTER = (" thực hiện", " ghi")
 _THEO_AFTER_COMMA = re.compile(r",\s+(?=[Tt]heo\s)")
+_THEO_AFTER_OUTLET = re.compile(r"\s[Tt]heo\s+(\S.*)$")
 # "PV Minh Anh", "Phóng viên Minh Anh": the writer's role before the name.
 _WRITER_ROLE = re.compile(rf"^(?:pv|ctv|phóng viên|nhà báo)\s+(?=[{_UPPER}])", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(
@@ -123,7 +124,10 @@ _AGENCY_SLASH_OUTLET = re.compile(r"([A-ZĐ][A-ZĐ0-9.]{1,14})/[^()/]{1,30}")
 
 def _outlet_agency(outlet: str) -> str | None:
     """The outlet after a writer's slash is the agency when it is one ("Thu Hằng/TTXVN"); the writer's own paper,
-    site or bureau ("Hồng Nhung/Báo Tin tức", "Thanh Hà/VTV.vn", "Thu Hằng/VOV-Brussels") credits no agency."""
+    site or bureau ("Hồng Nhung/Báo Tin tức", "Thanh Hà/VTV.vn", "Thu Hằng/VOV-Brussels") credits no agency, unless
+    an agency is credited after it ("Hồng Quân/VOV.VN Theo Reuters")."""
+    if (theo := _THEO_AFTER_OUTLET.search(outlet)) is not None:
+        return theo.group(1).rstrip(".")
     if outlet.upper() in _CREDITS_IN_CAPITALS or ("." not in outlet and "-" not in outlet and (
         _AGENCY_CODES.fullmatch(outlet) and outlet.isupper()
     )):

@@ -119,8 +119,9 @@ _UPDATED = ("cập nhật", "updated")
 def _header_stamp(art: TextArticle, stamp: stamps.Stamp, under_title: bool, text: str) -> None:
     """Above the headline, the stamp nearest to it is the article's: one further up is the date of the day that a
     site prints in its header. Under the headline, the first stamp is the article's and stands. The time of an
-    update ("Cập nhật: ...") is taken only when the page states no other."""
-    if art.published is not None and text[:8].casefold().startswith(_UPDATED):
+    update ("Cập nhật: ...") replaces no other stamp but the bare date of the day a site's header prints."""
+    header_date = art.published_above_title and art.published_precision == "day"
+    if art.published is not None and not header_date and text[:8].casefold().startswith(_UPDATED):
         return
     if art.published is None or art.published_above_title:
         art.published, art.published_precision = stamp.value, stamp.precision
