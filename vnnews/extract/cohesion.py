@@ -34,18 +34,19 @@ def common(syllable: str) -> bool:
 
 def telling_words(*texts: str) -> set[str]:
     """The syllables of the texts that say what they are about."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(w for w in _WORD.findall(text.lower()) if w not in _COMMON and not w.isdigit())
-    return words
+    words = set(_WORD.findall(" ".join(texts).lower()))
+    words -= _COMMON
+    return {w for w in words if not w.isdigit()}
 
 
 def _vietnamese_telling_words(text: str) -> set[str] | None:
     syllables = _WORD.findall(text.lower())
-    common = sum(w in _COMMON for w in syllables)
+    common = sum(map(_COMMON.__contains__, syllables))
     if common < _COMMON_SHARE * len(syllables):
         return None
-    return {w for w in syllables if w not in _COMMON and not w.isdigit()}
+    words = set(syllables)
+    words -= _COMMON
+    return {w for w in words if not w.isdigit()}
 
 
 def _shares_little(words: set[str], other: set[str]) -> bool:

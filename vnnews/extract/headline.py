@@ -92,13 +92,20 @@ _BYLINE_WORDS = 6
 def _byline_above(lines: PageLines, j: int) -> bool:
     """Whether line j is printed right under a writer's name that is itself under a headline-shaped line: then j
     says who the writer is ("Nhà nghiên cứu kinh tế quốc tế, Viện ..."), as opinion columns print it."""
+    if j < 2:
+        return False
+    name_text, above_text = lines.texts[j - 1], lines.texts[j - 2]
+    name_words, above_words = name_text.count(" ") + 1, above_text.count(" ") + 1
+    # A name is a few capitalised words and no digits; above it, a headline, not a menu item, as long as line j or
+    # nearly. Most lines above a headline are neither, and are told so from their text.
+    if not name_text[:1].isupper() or name_words > _BYLINE_WORDS or any(map(str.isdigit, name_text)):
+        return False
+    if above_words <= name_words or 2 * above_words < lines[j].words or not lines[j - 2].titleish:
+        return False
     name = lines[j - 1]
-    if j < 2 or name.words > _BYLINE_WORDS or name.byline is None or name.byline.author is None:
+    if name.byline is None or name.byline.author is None:
         return False
-    if name.text.isupper() and not meta.person_in_capitals(name.text):
-        return False
-    above = lines[j - 2]  # a headline, not a menu item: as long as the line under the name, or nearly
-    return above.titleish and above.words > name.words and 2 * above.words >= lines[j].words
+    return not name.text.isupper() or meta.person_in_capitals(name.text)
 
 
 def _among_widgets(lines: PageLines, j: int) -> bool:

@@ -26,6 +26,7 @@ _HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
 _QUOTE_WORDS = 8  # a quotation set apart in the body is a sentence or more
 _TAG_WORDS = 5  # tags and menu items are a few words; a headline among links is most often longer
 _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # the time of day a live blog's update was posted, on its own line
+_NEARBY_PARAGRAPHS = 3  # body paragraphs above a box that the prose under it is compared with
 _BOX_LOOK = 8  # lines looked at under a heading for the links of a box and the prose under them
 _BODY_LOOK = 8  # lines looked at under a byline right below the lead for the start of the body
 
@@ -307,17 +308,25 @@ class Walker:
         return key in page_lines.FURNITURE.end_or_related and self.article_below_links(i)
 
     def article_below_links(self, i: int) -> bool:
-        """Whether the first paragraph under the links or controls printed below line i (a box's links, a live
-        blog's sorting toggle and the time of its first update) tells the article's story."""
-        lines, counts, art = self.lines, self.lines.counts, self.art
+        """Whether the first paragraph under the links or controls printed below line i tells the article's story:
+        under two links or more (a box; under one, the paragraph is its summary), or under the time a live blog's
+        update was posted, past its sorting toggle."""
+        lines, texts, counts, art = self.lines, self.lines.texts, self.lines.counts, self.art
+        links: set[str] = set()
         for k in range(i + 1, min(i + 1 + _BOX_LOOK, len(lines))):
+            if counts[texts[k]] > 1:
+                links.add(texts[k])  # a link printed twice
+                continue
             line = lines[k]
-            if line.paragraph and not line.truncated and counts[line.text] == 1:
-                if _CLOCK.fullmatch(lines.texts[k - 1]):
-                    return True  # a live blog's update under the time it was posted
-                return k > i + 1 and cohesion.tells_the_article(line.text, [art.title, art.lead or "", *art.body])
+            if line.paragraph and not line.truncated:
+                if _CLOCK.fullmatch(texts[k - 1]):
+                    return True
+                nearby = [art.title, art.lead or "", *art.body[-_NEARBY_PARAGRAPHS:]]  # what the story is, and where
+                return len(links) >= 2 and cohesion.tells_the_article(line.text, nearby)
             if line.furniture not in (None, "widget") or not (line.titleish or line.widget or line.doubled):
                 return False
+            if not line.widget:
+                links.add(line.doubled or line.text)
         return False
 
     def under_bare_titles(self, i: int) -> bool:
