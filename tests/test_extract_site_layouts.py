@@ -247,3 +247,8 @@ def test_an_update_stamp_replaces_the_date_of_the_day_in_the_sites_header():
 def test_an_agency_credited_after_the_writers_own_outlet():
     byline = parse_byline("Hồng Quân/VOV.VN Theo Reuters")
     assert (byline.author, byline.agency) == ("Hồng Quân", "Reuters")
+
+
+def test_several_agencies_credited_on_one_line():
+    assert parse_byline("Theo Reuters, Bloomberg").agency == "Reuters, Bloomberg"
+    assert parse_byline("Theo Bộ Y tế, nước này sẽ cần thêm hàng trăm nghìn nhân viên") is None

@@ -63,6 +63,10 @@ _THEO = re.compile(
     rf"^(?:[Tt]heo\s+|[Nn]guồn\s*:\s*)(?P<agency>(?:(?:báo|tờ|hãng|hãng tin|đài|trang|tạp chí|kênh)\s+)?"
     rf"[{_UPPER}0-9][^,]{{0,60}}?)\s*\.?$"
 )
+# "Theo Reuters, Bloomberg": several agencies, each a capitalised name ("Theo Bộ Y tế, nước này ..." is prose).
+_THEO_SEVERAL = re.compile(
+    rf"^(?:[Tt]heo\s+|[Nn]guồn\s*:\s*)(?P<agency>[{_UPPER}][^,()]{{0,30}}(?:,\s*[{_UPPER}][^,()]{{0,30}}){{1,3}}?)\s*\.?$"
+)
 _PAREN_ONLY = re.compile(r"^\((?P<inner>[^()]{2,40})\)\.?$")
 _OUTLET = re.compile(
     rf"^(?P<name>{_NAME})\s*/\s*(?P<outlet>[^\s/()][^/()]{{1,40}}?)\s*(?:\((?P<inner>[^()]{{1,60}})\))?\.?$"
@@ -179,8 +183,8 @@ def parse_byline(line: str, *, bare_ok: bool = True) -> Byline | None:
     if match:
         is_credit, agency = _agency_from(match.group("inner").split("/")[0])
         return Byline(None, agency) if is_credit and agency else None
-    match = _THEO.match(line) if first in _THEO_STARTS else None
-    if match and len(match.group("agency").split()) <= 5 and not match.group("agency").endswith(","):
+    match = (_THEO.match(line) or _THEO_SEVERAL.match(line)) if first in _THEO_STARTS else None
+    if match and len(match.group("agency").split()) <= 6 and not match.group("agency").endswith(","):
         return Byline(None, match.group("agency").rstrip("."))
     if not (bare_ok and named):
         return None
