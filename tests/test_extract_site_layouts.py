@@ -252,3 +252,9 @@ def test_an_agency_credited_after_the_writers_own_outlet():
 def test_several_agencies_credited_on_one_line():
     assert parse_byline("Theo Reuters, Bloomberg").agency == "Reuters, Bloomberg"
     assert parse_byline("Theo Bộ Y tế, nước này sẽ cần thêm hàng trăm nghìn nhân viên") is None
+
+
+def test_a_name_among_a_tables_cells_is_not_a_closing_byline():
+    cells = ["Bảng C", "Đội", "Đ1-", "Thụy Điển", "42-", "Đan Mạch", "43-"]
+    art = extract(TITLE, P1, P2, *cells, P3, "Minh Anh")
+    assert (art.body, art.author) == ([P2, P3], "Minh Anh")

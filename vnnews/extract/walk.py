@@ -24,6 +24,7 @@ _LIST_PARAGRAPHS = 3  # paragraphs of a list read to tell whether they are other
 _BODY_BEFORE_LIST = 2  # body paragraphs read before a list of other stories can end the article (not a digest's intro)
 _HEADING_WORDS = 8  # "Bài viết hay? Hãy đánh giá bài viết"
 _QUOTE_WORDS = 8  # a quotation set apart in the body is a sentence or more
+_CELL_WORDS = 3  # a table's cells printed one a line: a name, a figure, a score
 _TAG_WORDS = 5  # tags and menu items are a few words; a headline among links is most often longer
 _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # the time of day a live blog's update was posted, on its own line
 _NEARBY_PARAGRAPHS = 3  # body paragraphs above a box that the prose under it is compared with
@@ -153,6 +154,8 @@ class Walker:
             return self.role(i, "credit", "the source of the video or photo above")
         if byline is not None and self.closed and self.closed_at != i - 1:
             byline = None  # a name well below the closing byline: a tag ("Hàn Quốc") or a link, not the writer
+        elif byline is not None and byline.agency is None and "(" not in text and self.among_cells(i):
+            byline = None  # a name among a table's cells ("Bảng C", "Đội", "Thụy Điển", "42-"): a team, a country
         if byline is not None and self.closes_article(i, line, byline):
             art.author = art.author or byline.author
             art.source_agency = art.source_agency or byline.agency
@@ -328,6 +331,15 @@ class Walker:
             if not line.widget:
                 links.add(line.doubled or line.text)
         return False
+
+    def among_cells(self, i: int) -> bool:
+        """Whether line i is a short line between a line too short to be prose in the article and a figure: a cell
+        of a table printed one cell a line ("Đ1-", "Thụy Điển", "42-"), where a closing byline comes under the
+        article's last paragraph."""
+        roles, nxt = self.art.roles, self.next_line(i)
+        if self.lines[i].words > _CELL_WORDS or not (roles and roles[-1][0] == i - 1 and roles[-1][1] == "short"):
+            return False
+        return nxt is not None and nxt.words <= _CELL_WORDS and any(map(str.isdigit, nxt.text))
 
     def under_bare_titles(self, i: int) -> bool:
         """Whether line i comes right under a box of bare link titles (two or more, none with a summary) set inside
