@@ -258,3 +258,11 @@ def test_a_name_among_a_tables_cells_is_not_a_closing_byline():
     cells = ["Bảng C", "Đội", "Đ1-", "Thụy Điển", "42-", "Đan Mạch", "43-"]
     art = extract(TITLE, P1, P2, *cells, P3, "Minh Anh")
     assert (art.body, art.author) == ([P2, P3], "Minh Anh")
+
+
+def test_a_bulleted_list_goes_on_past_an_item_that_closes_with_a_full_stop():
+    items = ["Điều kiện để bạn tham gia chương trình:", "- Học lực đại học 6,5 trở lên",
+             "- Anh ngữ 525 TOEFL (nếu chưa có điểm, bạn có thể học ở Mỹ).", "- Nộp 5.000 USD mỗi năm",
+             "Quyền lợi của bạn:", "- Được miễn 100% học phí khóa thạc sĩ"]
+    art = extract(TITLE, P1, *items, P2)
+    assert art.body == [*items, P2]

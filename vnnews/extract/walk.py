@@ -229,10 +229,12 @@ class Walker:
             self.add_related(line.text)
             return self.role(i, "related", "link title above a cut-short teaser")
         text = line.text
-        introduces = _opens_list(line)
+        # A line that opens a list: a sentence closing with ":", or a short label with ":" over a bulleted item.
+        introduces = _opens_list(line) or (text[-1] == ":" and nxt is not None and nxt.text[0] in _BULLETS)
         # An item of a list, right under the line that opens the list or under another item: set off by a bullet or
-        # closed by ";".
-        list_item = self.list_at == i - 1 and line.words >= 3 and (text[-1] == ";" or text[0] in _BULLETS)
+        # closed by ";". An item that closes with a full stop was kept as prose: the bulleted line under it goes on.
+        under_item = self.list_at == i - 1 or (text[0] in _BULLETS and self.body_line_above(i, bulleted=True))
+        list_item = under_item and line.words >= 3 and (text[-1] == ";" or text[0] in _BULLETS)
         quoted = _quotation(line)
         keep = (line.ends_sentence and line.words >= 3) or line.words >= 20 or introduces or list_item or quoted or (
             line.titleish and line.words >= 3 and nxt is not None and (nxt.paragraph or _opens_list(nxt))
@@ -331,6 +333,14 @@ class Walker:
             if not line.widget:
                 links.add(line.doubled or line.text)
         return False
+
+    def body_line_above(self, i: int, bulleted: bool = False) -> bool:
+        """Whether line i - 1 was kept as body (and, if `bulleted`, starts with a bullet)."""
+        roles = self.art.roles
+        above = roles[-1] if roles else None
+        if above is None or above[0] != i - 1 or above[1] != "body":
+            return False
+        return not bulleted or self.lines.texts[i - 1][0] in _BULLETS
 
     def among_cells(self, i: int) -> bool:
         """Whether line i is a short line between a line too short to be prose in the article and a figure: a cell
