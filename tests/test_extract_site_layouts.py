@@ -266,3 +266,11 @@ def test_a_bulleted_list_goes_on_past_an_item_that_closes_with_a_full_stop():
              "Quyền lợi của bạn:", "- Được miễn 100% học phí khóa thạc sĩ"]
     art = extract(TITLE, P1, *items, P2)
     assert art.body == [*items, P2]
+
+
+def test_a_clean_page_whose_text_opens_with_no_lead_shaped_paragraph_comes_out_whole():
+    lines = ["Những trường hợp khiếu nại không được thụ lý?", "Trả lời:",
+             "Luật khiếu nại, tố cáo quy định những trường hợp sau không được thụ lý để giải quyết:",
+             "- Người đại diện không hợp pháp;", "- Thời hiệu khiếu nại đã hết;", P1, P2]
+    art = extract(*lines)
+    assert (art.title, art.lead, art.body) == (lines[0], lines[1], lines[2:])

@@ -43,12 +43,14 @@ def find_title_and_lead(
         return j
 
     texts = lines.texts
+    prose_found = False
     for i in range(start, len(lines) if stop is None else stop):
         if not could_be_statement(texts[i]):
             continue
         line = lines[i]
         if not line.statement or line.end_marker or line.widget:
             continue
+        prose_found = True
         lead, j = i, back(i - 1)
         if j >= 0 and lines[j].text != title_hint and _lead_without_full_stop(lines[j]):
             lead, j = j, back(j - 1)
@@ -81,6 +83,8 @@ def find_title_and_lead(
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
         if title_hint is not None:
             return None, lead
+    if prose_found and start == 0 and title_hint is None and len(lines) > 1 and lines[0].titleish:
+        return 0, 1  # a clean page: its title line, then its text, whose first lines are no lead-shaped paragraph
     raise NoArticle("no article found: no headline followed by prose")
 
 
