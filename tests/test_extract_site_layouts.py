@@ -274,3 +274,18 @@ def test_a_clean_page_whose_text_opens_with_no_lead_shaped_paragraph_comes_out_w
              "- Người đại diện không hợp pháp;", "- Thời hiệu khiếu nại đã hết;", P1, P2]
     art = extract(*lines)
     assert (art.title, art.lead, art.body) == (lines[0], lines[1], lines[2:])
+
+
+def test_a_box_of_links_each_under_its_url_slug_gives_the_article_back():
+    slug1, slug2 = "gia vang the gioi lap dinh moi", "nhat ban ghi nhan so ca sinh thap ky luc"
+    caption = "Người dân chờ đón người thân tại điểm trao trả. Ảnh: AFP"
+    box = [slug1, LINK1, LINK1, slug2, LINK2, LINK2]
+    art = extract(TITLE, P1, P2, *box, P3, "nguoi dan cho don nguoi than", caption, P4)
+    assert art.body == [P2, P3, P4]
+    assert art.related == [LINK1, LINK2]
+    assert [c.credit for c in art.captions] == ["AFP"]
+
+
+def test_a_stamp_with_seconds_beside_a_section_and_a_view_counter():
+    stamp = parse_stamp("Cập nhật: 06-08-2024 05:22:31 | Thế giới | Lượt xem: 1245")
+    assert (stamp.value, stamp.precision) == ("2024-08-06T05:22:31+07:00", "second")

@@ -71,10 +71,14 @@ def _stamp_beside_label(line: str) -> Stamp | None:
     read = [(part, parse_stamp(part)) for part in map(str.strip, line.split("|"))]
     found = [stamp for _, stamp in read if stamp is not None]
     labels = [part for part, stamp in read if stamp is None]
-    if len(found) == 1 and all(len(label.split()) <= _LABEL_WORDS and not any(map(str.isdigit, label))
-                               for label in labels):
+    if len(found) == 1 and all(len(label.split()) <= _LABEL_WORDS and (
+        not any(map(str.isdigit, label)) or _COUNTER.fullmatch(label)
+    ) for label in labels):
         return found[0]
     return None
+
+
+_COUNTER = re.compile(r"[^\d:]+:\s*[\d.,]+")  # "Lượt xem: 1245"
 
 
 def _read_stamp(line: str) -> Stamp | None:
@@ -90,16 +94,20 @@ def _read_stamp(line: str) -> Stamp | None:
     if iso:
         year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
         hour, minute = (int(iso.group(4)), int(iso.group(5))) if iso.group(4) else (None, None)
+        second = int(iso.group(6)) if iso.group(6) else 0
     else:
         day, month, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
         time = _TIME.search(line[: dmy.start()] + " " + line[dmy.end():])
         hour, minute = (int(time.group(1)), int(time.group(2))) if time else (None, None)
-    return _stamp(year, month, day, hour, minute, line)
+        second = int(time.group(3)) if time and time.group(3) else 0
+    return _stamp(year, month, day, hour, minute, line, second)
 
 
-def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None, line: str | None) -> Stamp | None:
+def _stamp(
+    year: int, month: int, day: int, hour: int | None, minute: int | None, line: str | None, second: int = 0
+) -> Stamp | None:
     """The stamp of a date and time read off `line`, whose words tell the half of the day and the zone; None for
-    `line` when they are known to be the 24-hour clock and GMT+7."""
+    `line` when they are known to be the 24-hour clock and GMT+7. Seconds are kept when the page prints them."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
@@ -111,7 +119,10 @@ def _stamp(year: int, month: int, day: int, hour: int | None, minute: int | None
         hour += 12
     elif hour == 12 and _MORNING.search(line):
         hour = 0
-    return Stamp(f"{date}T{hour:02d}:{minute:02d}:00{_offset(line)}", "minute")
+    if not 0 <= second <= 59:
+        second = 0
+    precision = "second" if second else "minute"
+    return Stamp(f"{date}T{hour:02d}:{minute:02d}:{second:02d}{_offset(line)}", precision)
 
 
 # A 12-hour clock's half of the day: "PM", and Vietnamese "CH" (chiều), "chiều", "tối"; "AM", "SA" (sáng), "sáng".

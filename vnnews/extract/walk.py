@@ -133,6 +133,10 @@ class Walker:
         if first in SLUG_STARTS and (slug := line.slug) is not None and (not slug[1] or slug[1][0].isupper()):
             self.in_related, self.prev_kind = True, "link" if slug[1] else "slug"
             self.add_related(slug[1])
+            if slug[1]:
+                self.count_title(i)
+            elif self.title_run_end == i - 1:
+                self.title_run_end = i  # the slug of the next link: the run of titles goes on through it
             return self.role(i, "slug", "URL slug of a link" + (" before its title" if slug[1] else ""))
         if first in INLINE_LINK_STARTS and (title := line.inline_link) is not None:
             self.add_related(title)
@@ -366,9 +370,11 @@ class Walker:
         heading, a title printed again or a line of a form means the page's lists go on instead."""
         lines, counts = self.lines, self.lines.counts
         nxt = self.next_line(i)
+        if nxt is not None and nxt.text[0] in SLUG_STARTS and nxt.slug is not None and not nxt.slug[1]:
+            i, nxt = i + 1, self.next_line(i + 1)  # a URL slug left by the scraper over a photo or a link
         if nxt is None or nxt.furniture in ("end", "related") or counts[nxt.text] > 1 or nxt.doubled is not None:
             return False
-        if nxt.paragraph or _quotation(nxt):
+        if nxt.paragraph or _quotation(nxt) or (nxt.caption is not None and meta.credit_hint(nxt.text)):
             return not nxt.truncated
         after = lines[i + 2] if i + 2 < len(lines) else None
         return nxt.titleish and after is not None and after.paragraph and not after.truncated
