@@ -289,3 +289,9 @@ def test_a_box_of_links_each_under_its_url_slug_gives_the_article_back():
 def test_a_stamp_with_seconds_beside_a_section_and_a_view_counter():
     stamp = parse_stamp("Cập nhật: 06-08-2024 05:22:31 | Thế giới | Lượt xem: 1245")
     assert (stamp.value, stamp.precision) == ("2024-08-06T05:22:31+07:00", "second")
+
+
+def test_a_subheading_shorter_than_the_link_titles_above_it_resumes_the_article():
+    heading = "Bảo hiểm vẫn là rào cản lớn"
+    art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, heading, P3)
+    assert (art.body, art.related) == ([P2, heading, P3], [LINK1, LINK2])

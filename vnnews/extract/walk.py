@@ -289,13 +289,15 @@ class Walker:
                 return self.role(i, "teaser", f"link summary {where}")
             self.in_related, self.box_summaries = False, 0
             return self.step_article(i, line)
-        if line.titleish and line.words < _TAG_WORDS:
+        if line.titleish and line.words <= _HEADING_WORDS and self.title_run_end == i - 1:
+            # Under a box of bare titles, a line shorter than the title above it and over prose: the article's
+            # subheading, and the article resumes.
             nxt = self.next_line(i)
-            if self.title_run_end == i - 1 and self.under_bare_titles(i) and nxt is not None and nxt.paragraph:
-                self.in_related = False  # the article's subheading
+            if self.under_bare_titles(i) and nxt is not None and nxt.paragraph and line.words < self.lines[i - 1].words:
+                self.in_related = False
                 return self.step_article(i, line)
-            if self.closed and self.among_tags(i):
-                return self.role(i, "dropped", f"one of a run of tags {where}")
+        if line.titleish and line.words < _TAG_WORDS and self.closed and self.among_tags(i):
+            return self.role(i, "dropped", f"one of a run of tags {where}")
         if line.titleish:
             self.add_related(line.text)
             self.prev_kind = "title"
