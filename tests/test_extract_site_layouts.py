@@ -295,3 +295,10 @@ def test_a_subheading_shorter_than_the_link_titles_above_it_resumes_the_article(
     heading = "Bảo hiểm vẫn là rào cản lớn"
     art = extract(TITLE, P1, P2, "Tin liên quan", LINK1, LINK2, heading, P3)
     assert (art.body, art.related) == ([P2, heading, P3], [LINK1, LINK2])
+
+
+def test_the_copyright_line_at_the_foot_of_the_page_names_the_site():
+    footer = ["Bình luận (0)", "Liên hệ quảng cáo: 0919 405 885", "© Bản quyền thuộc về Znews.vn. Cấm sao chép."]
+    assert extract(TITLE, P1, P2, *footer).site == "znews.vn"
+    assert extract(TITLE, P1, P2, "Bình luận (0)", "Copyright © www.Kenh14.vn").site == "kenh14.vn"
+    assert extract(TITLE, P1, P2, "Bình luận (0)", "Email: toasoan@nld.com.vn").site is None

@@ -78,7 +78,7 @@ _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info))\b", re.IGNOR
 
 def find_domain(line: str) -> str | None:
     match = _DOMAIN.search(line)
-    return match.group(1).lower() if match else None
+    return match.group(1).lower().removeprefix("www.") if match else None
 
 
 _LONE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:vn|com|net|org)", re.IGNORECASE)
@@ -87,3 +87,18 @@ _LONE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:vn|com|net|org)", re.IGNORECASE)
 def lone_domain(line: str) -> str | None:
     """A line that is only a domain, as a site prints its name by its logo ("Znews.vn")."""
     return line.lower() if len(line) <= 40 and _LONE_DOMAIN.fullmatch(line) else None
+
+
+_COPYRIGHT_OPENINGS = ("©", "copyright", "bản quyền", "(c)")
+_COPYRIGHT_FIRSTS = frozenset("©CcBb(")
+FOOTER_LINES = 12  # the last lines of a page, where its copyright line stands
+
+
+def copyright_domain(texts: list[str]) -> str | None:
+    """The domain named by the copyright line among the last lines of a page ("© Bản quyền thuộc về Znews.vn",
+    "Copyright © Kenh14.vn"): the site's own."""
+    for text in reversed(texts[-FOOTER_LINES:]):
+        if text[0] in _COPYRIGHT_FIRSTS and text[:10].lower().startswith(_COPYRIGHT_OPENINGS):
+            if (domain := find_domain(text)) is not None:
+                return domain
+    return None

@@ -75,6 +75,8 @@ def _read_article(page: PageLines, title_hint: str | None, start: int, stop: int
     if not art.title:
         raise NoArticle("no article found: no headline above the text")
     walker.walk(lead_at + 1)
+    if art.site is None:
+        art.site = site.copyright_domain(page.texts)
     if art.source_agency is None and (art.body or art.lead):
         art.source_agency = meta.trailing_agency((art.body or [art.lead])[-1])
     return art
