@@ -302,3 +302,12 @@ def test_the_copyright_line_at_the_foot_of_the_page_names_the_site():
     assert extract(TITLE, P1, P2, *footer).site == "znews.vn"
     assert extract(TITLE, P1, P2, "Bình luận (0)", "Copyright © www.Kenh14.vn").site == "kenh14.vn"
     assert extract(TITLE, P1, P2, "Bình luận (0)", "Email: toasoan@nld.com.vn").site is None
+
+
+def test_a_short_subheading_under_a_box_of_titles_with_summaries_resumes_the_article():
+    summary = "Kế hoạch mới của Ủy ban châu Âu dự kiến loại bỏ dần khí đốt Nga trong vòng ba năm tới đây."
+    box = ["Tin liên quan", LINK1, summary, LINK2, summary.replace("ba năm", "hai năm")]
+    art = extract(TITLE, P1, P2, *box, "Bài toán dài hạn", P3, P4)
+    assert art.body == [P2, "Bài toán dài hạn", P3, P4]
+    art = extract(TITLE, P1, P2, *box, "Bài toán dài hạn", P3, "Xem nhiều", P4)
+    assert art.body == [P2]  # one paragraph under it: a third link and its summary

@@ -58,6 +58,7 @@ class Walker:
         self.prev_kind = "body"
         self.title_run, self.title_run_end = 0, -1  # link titles printed one after another, with no summary
         self.box_summaries = 0  # link summaries seen since the related box began
+        self.shortest_title = _HEADING_WORDS * 4  # the words of the shortest link title seen since the box began
         self.list_at = -1  # the last line that opened a list or was one of its items
 
     def role(self, at: int, role: str, reason: str) -> None:
@@ -66,9 +67,13 @@ class Walker:
     def next_line(self, i: int) -> Line | None:
         return self.lines[i + 1] if i + 1 < len(self.lines) else None
 
+    def open_box(self) -> None:
+        self.in_related, self.prev_kind, self.box_summaries, self.shortest_title = True, "marker", 0, _HEADING_WORDS * 4
+
     def add_related(self, title: str) -> None:
         if title and title not in self.art.related and title != self.art.title:
             self.art.related.append(title)
+            self.shortest_title = min(self.shortest_title, title.count(" ") + 1)
 
     def walk(self, start: int) -> None:
         body, roles, title = self.art.body, self.art.roles, self.art.title
@@ -107,12 +112,12 @@ class Walker:
         kind = line.furniture
         if kind == "end":
             if self.box_inside_article(i, line):
-                self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
+                self.open_box()
                 return self.role(i, "related-marker", "heading of a box inside the article: its story goes on below")
             self.role(i, "end-marker", "block heading after which the page holds no more of the article")
             return "end"
         if kind == "related":
-            self.in_related, self.prev_kind, self.box_summaries = True, "marker", 0
+            self.open_box()
             return self.role(i, "related-marker", "heading of a related-articles box")
         if kind == "widget":
             self.note_site(line)
@@ -298,6 +303,9 @@ class Walker:
                 return self.step_article(i, line)
         if line.titleish and line.words < _TAG_WORDS and self.closed and self.among_tags(i):
             return self.role(i, "dropped", f"one of a run of tags {where}")
+        if line.titleish and self.box_summaries and not self.closed and self.subheading_under_box(i, line):
+            self.in_related, self.box_summaries = False, 0
+            return self.step_article(i, line)
         if line.titleish:
             self.add_related(line.text)
             self.prev_kind = "title"
@@ -305,6 +313,14 @@ class Walker:
             self.title_run_end = i
             return self.role(i, "related", f"link title {where}")
         return self.role(i, "dropped", where)
+
+    def subheading_under_box(self, i: int, line: Line) -> bool:
+        """Whether line i, under a box of link titles with their summaries, is the article's subheading: half as
+        long as the box's shortest title at most, over two paragraphs (a link has one summary)."""
+        if line.words > _HEADING_WORDS or 2 * line.words > self.shortest_title or i + 2 >= len(self.lines):
+            return False
+        first, second = self.lines[i + 1], self.lines[i + 2]
+        return first.paragraph and second.paragraph and not (first.truncated or second.truncated)
 
     def among_tags(self, i: int) -> bool:
         """Whether line i is one of a run of a few words each printed one under another: the article's tags or a
