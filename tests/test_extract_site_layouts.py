@@ -311,3 +311,8 @@ def test_a_short_subheading_under_a_box_of_titles_with_summaries_resumes_the_art
     assert art.body == [P2, "Bài toán dài hạn", P3, P4]
     art = extract(TITLE, P1, P2, *box, "Bài toán dài hạn", P3, "Xem nhiều", P4)
     assert art.body == [P2]  # one paragraph under it: a third link and its summary
+
+
+def test_a_byline_printed_above_the_headline_leaves_the_headline_alone():
+    art = extract("Thế giới > Châu Âu", "Minh An", "Đức công bố gói chi tiêu quốc phòng mới", P1, P2)
+    assert (art.title, art.lead) == ("Đức công bố gói chi tiêu quốc phòng mới", P1)

@@ -104,7 +104,9 @@ def _byline_above(lines: PageLines, j: int) -> bool:
     # nearly. Most lines above a headline are neither, and are told so from their text.
     if not name_text[:1].isupper() or name_words > _BYLINE_WORDS or any(map(str.isdigit, name_text)):
         return False
-    if above_words <= name_words or 2 * above_words < lines[j].words or not lines[j - 2].titleish:
+    if above_words < _HEADLINE_WORDS or 2 * above_words < lines[j].words or not lines[j - 2].titleish:
+        return False
+    if site.parse_breadcrumb(above_text) is not None:
         return False
     name = lines[j - 1]
     if name.byline is None or name.byline.author is None:
