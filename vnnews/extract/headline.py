@@ -25,6 +25,7 @@ def skippable_before_lead(line: Line) -> bool:
         or ("|" in line.text and line.signed_stamp is not None)
         or (line.words <= 6 and line.byline is not None)
         or (meta.credit_hint(line.text) and line.caption is not None)
+        or line.widget_bar
     )
 
 

@@ -16,7 +16,7 @@ from itertools import compress
 
 import yaml
 
-from vnnews.extract import meta, stamps
+from vnnews.extract import meta, stamps, wrapped
 
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSING_QUOTES = "\"”»’')"
@@ -120,6 +120,26 @@ def url_slug(text: str) -> tuple[str, str] | None:
     if text[0] not in SLUG_STARTS or (match := _SLUG.match(text)) is None:
         return None
     return match[0], text[match.end() + 1:]
+
+
+_BAR_WORDS = 10
+_BAR_TOKEN = re.compile(r"[^\s\[\]|]+")  # words, with the brackets and bars a text dump prints around buttons
+_LABEL_MAX_WORDS = 4
+
+
+def widget_bar(text: str) -> bool:
+    """A bar of two or more widget labels printed on one line ("Chia sẻ Facebook Zalo In bài", "[A-] [A+] [In]"):
+    the line read from its start as labels of the furniture lists, each as long as it can be."""
+    words, kinds = _BAR_TOKEN.findall(text.casefold()), FURNITURE.kinds
+    start, labels = 0, 0
+    while start < len(words):
+        for end in range(min(len(words), start + _LABEL_MAX_WORDS), start, -1):
+            if kinds.get(" ".join(words[start:end])) == "widget":
+                start, labels = end, labels + 1
+                break
+        else:
+            return False
+    return labels >= 2
 
 
 def could_be_statement(text: str) -> bool:
@@ -243,6 +263,10 @@ class Line:
     def slug(self) -> tuple[str, str] | None:
         return url_slug(self.text)
 
+    @_once
+    def widget_bar(self) -> bool:
+        return self.words <= _BAR_WORDS and widget_bar(self.text)
+
 
 _INVISIBLE_MARKS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 # Line boundaries str.splitlines knows besides "\n"; a page with none of them splits faster on "\n" alone.
@@ -288,6 +312,9 @@ def split_lines(text: str) -> PageLines:
     if any(map(text.__contains__, _INVISIBLE_MARKS)):
         text = _INVISIBLE.sub("", text)
     lines = text.splitlines() if any(map(text.__contains__, _OTHER_BREAKS)) else text.split("\n")
+    # No line longer than a terminal's, or a list of links at the foot (lynx): maybe a text-mode browser's dump.
+    if max(map(len, lines)) <= wrapped.WIDTH_MAX or "://" in lines[-1] or (len(lines) > 1 and "://" in lines[-2]):
+        lines = wrapped.unwrap(lines)
     stripped = list(map(str.strip, lines))
     kept = list(filter(None, stripped))
     if "  " in text or "\t" in text or "\xa0" in text:
