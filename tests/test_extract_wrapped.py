@@ -55,3 +55,10 @@ def test_a_page_not_wrapped_is_left_as_it_is():
 def test_buttons_printed_on_one_line_are_a_widget_bar():
     assert widget_bar("Chia sẻ Facebook Zalo In bài") and widget_bar("Google News [A-] [A+] [In]")
     assert not widget_bar("Chia sẻ") and not widget_bar("Thế giới Thời sự")
+
+
+def test_lines_of_a_page_repeated_at_one_width_are_not_a_wrapped_page():
+    doubled = "Thủ tướng tiếp Đại sứ Nhật Bản Thủ tướng tiếp Đại sứ Nhật Bản"
+    lines = ["Hai nước thúc đẩy hợp tác toàn diện", doubled, doubled, doubled,
+             "Quang cảnh cuộc hội đàm tại Hà Nội hôm 13/8. Ảnh: TTXVN"]
+    assert unwrap(lines) == lines

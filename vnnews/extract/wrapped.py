@@ -13,7 +13,8 @@ from vnnews.extract import stamps
 _WIDTH_MIN, WIDTH_MAX = 60, 100  # the widths text-mode browsers and wrapping tools use
 _FULL_SLACK = 15  # a line within this many columns of the width was broken by the wrapping
 _FULL_SHARE = 0.25  # of the non-blank lines, at least this share fill the width in a wrapped page
-_FULL_MIN = 4
+_FULL_MIN = 4  # distinct lines filling the width
+_BROKEN_MIN = 2  # lines filling the width whose sentence goes on, in small letters, on the next line
 _ITEM_MARKS = ("*", "•", "-", "–", "+", "#", "[IMG]")  # a line that starts an item, never a continuation
 _LINK_NUMBER = re.compile(r"\[\d{1,4}\]")  # lynx numbers every link: "[31]Trang chủ"
 _IMAGE = re.compile(r"\[IMG\]\s*")
@@ -27,8 +28,14 @@ def unwrap(lines: list[str]) -> list[str]:
     width = max((w for w, line in zip(widths, lines, strict=True) if "://" not in line), default=0)
     if not _WIDTH_MIN <= width <= WIDTH_MAX:
         return lines
-    filled = sum(w > width - _FULL_SLACK for w in widths)
-    if filled < _FULL_MIN or filled < _FULL_SHARE * sum(w > 0 for w in widths):
+    filled = {line.strip() for w, line in zip(widths, lines, strict=True) if w > width - _FULL_SLACK}
+    if len(filled) < _FULL_MIN or len(filled) < _FULL_SHARE * sum(w > 0 for w in widths):
+        return lines
+    # A sentence broken by the wrapping goes on in small letters on the next line, here and there at least.
+    broken = sum(
+        widths[k] > width - _FULL_SLACK and lines[k + 1].strip()[:1].islower() for k in range(len(lines) - 1)
+    )
+    if broken < _BROKEN_MIN:
         return lines
     out = [_IMAGE.sub("", _LINK_NUMBER.sub("", line)).strip() for line in lines]
     k = 0
