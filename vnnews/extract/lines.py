@@ -37,6 +37,7 @@ class Furniture:
     link_prefixes: tuple[str, ...]  # folded openings of an inline link ("xem thêm")
     inline_link: re.Pattern[str]
     end_or_related: frozenset[str]  # end headings also set over a box of links inside the article
+    widget_openings: frozenset[str]  # the first words of the widget labels
 
 
 def read_furniture(unknown: frozenset[str] = frozenset()) -> Furniture:
@@ -58,6 +59,7 @@ def read_furniture(unknown: frozenset[str] = frozenset()) -> Furniture:
         link_prefixes=tuple(p.casefold() for p in data["inline_link_prefixes"]),
         inline_link=re.compile(rf"^(?:(?:{words})\s*[:>»]+|{signs})\s*(?P<title>\S.{{8,}})$", re.IGNORECASE),
         end_or_related=frozenset(k for k in data["end_or_related"] if kinds.get(k) == "end"),
+        widget_openings=frozenset(k.split()[0] for k, kind in kinds.items() if kind == "widget" and k.split()),
     )
 
 
@@ -130,6 +132,9 @@ _LABEL_MAX_WORDS = 4
 def widget_bar(text: str) -> bool:
     """A bar of two or more widget labels printed on one line ("Chia sẻ Facebook Zalo In bài", "[A-] [A+] [In]"):
     the line read from its start as labels of the furniture lists, each as long as it can be."""
+    first = text.split(" ", 1)[0].strip("[]|").casefold()
+    if first not in FURNITURE.widget_openings:
+        return False  # most lines are told at their first word
     words, kinds = _BAR_TOKEN.findall(text.casefold()), FURNITURE.kinds
     start, labels = 0, 0
     while start < len(words):
