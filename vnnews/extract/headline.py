@@ -92,6 +92,8 @@ def find_title_and_lead(
 _WIDGET_LABEL_WORDS = 3
 _BUTTON_WORDS = 4  # "Gửi bình luận", "Bình luận (12)": an end heading this short between headline and lead is a button
 _BYLINE_WORDS = 6
+_LABEL_LOOK = 4  # lines looked at above a short label for the headline
+_HEADLINE_WORDS = 8  # a line this long is headline-length
 
 
 def _byline_above(lines: PageLines, j: int) -> bool:
@@ -123,10 +125,6 @@ def _among_widgets(lines: PageLines, j: int) -> bool:
         return False
     above = lines[j - 1]
     return above.widget or (above.words <= _BYLINE_WORDS and above.byline is not None)
-
-
-_LABEL_LOOK = 4  # lines looked at above a short label for the headline
-_HEADLINE_WORDS = 8
 
 
 def _headline_over_label(lines: PageLines, j: int) -> int:
