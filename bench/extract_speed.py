@@ -3,7 +3,8 @@
 The pages are the five seeds plus N VietNews pages rendered by bench/pages.py. jusText gets each page as
 HTML with one <p> per line and the Vietnamese stoplist, the nearest it comes to reading a text page; building
 that HTML (and the RawPage records) is done before the clock starts. Each side is warmed up, then timed over
-all pages three times with time.perf_counter, the two sides' passes interleaved; the best pass counts.
+all pages three times with time.perf_counter, the two sides' passes interleaved; the best pass counts. The
+output says whether vnnews ran its compiled extraction modules or their sources (`vnnews.extract.MODE`).
 
     python bench/extract_speed.py [--n 2000] [--seed 13] [--data DIR] [--json]
 """
@@ -51,7 +52,7 @@ def best_times(runs: Sequence[Callable[[], None]], passes: int = 3) -> list[floa
 def measure(texts: Sequence[tuple[str, str]]) -> dict:
     import justext
 
-    from vnnews.extract import page
+    from vnnews.extract import MODE, page
 
     raws = [RawPage(source=name, text=text) for name, text in texts]
     docs = [as_html(text) for _, text in texts]
@@ -72,8 +73,8 @@ def measure(texts: Sequence[tuple[str, str]]) -> dict:
     run_justext(docs[:100])
     vn_time, jt_time = best_times([run_vnnews, run_justext])
     vn, jt = len(raws) / vn_time, len(docs) / jt_time
-    return {"pages": len(raws), "vnnews_pages_per_s": round(vn, 1), "justext_pages_per_s": round(jt, 1),
-            "ratio": round(vn / jt, 1)}
+    return {"pages": len(raws), "vnnews_extraction": MODE, "vnnews_pages_per_s": round(vn, 1),
+            "justext_pages_per_s": round(jt, 1), "ratio": round(vn / jt, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
     else:
         print(f"{result['pages']} pages (the seeds + {args.n if args.n else 0} VietNews)")
-        print(f"vnnews   {result['vnnews_pages_per_s']:10.1f} pages/s")
+        mode = result["vnnews_extraction"]
+        print(f"vnnews   {result['vnnews_pages_per_s']:10.1f} pages/s ({mode} extraction modules)")
         print(f"jusText  {result['justext_pages_per_s']:10.1f} pages/s")
         print(f"vnnews/jusText = {result['ratio']:.1f}x")
     return 0

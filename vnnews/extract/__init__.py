@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from vnnews.extract.native import MODE  # first: it decides whether the modules below run compiled
+
+# isort: split
 from vnnews.extract.text import LineRole, NoArticle, TextArticle, extract_text
 from vnnews.model import Article, InputError, PageMeta, RawPage, article_id
 
-__all__ = ["LineRole", "explain", "page"]
+__all__ = ["MODE", "LineRole", "explain", "page"]
 
 
 def _text_article(raw: RawPage) -> tuple[TextArticle, PageMeta]:

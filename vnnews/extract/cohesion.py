@@ -58,8 +58,9 @@ def other_stories(paragraphs: list[str], article: list[str]) -> bool:
     first) nor another paragraph's. The paragraphs are compared with each other first, then with the headline and
     lead, then with the body from its end up: a paragraph that shares a story is found before the article is read
     whole."""
-    words = [_vietnamese_telling_words(p) for p in paragraphs]
-    if not all(w is not None and len(w) >= _PARAGRAPH_WORDS for w in words):
+    found = [_vietnamese_telling_words(p) for p in paragraphs]
+    words = [w for w in found if w is not None and len(w) >= _PARAGRAPH_WORDS]
+    if len(words) < len(found):
         return False
     if not all(_shares_little(a, b) and _shares_little(b, a) for a, b in combinations(words, 2)):
         return False

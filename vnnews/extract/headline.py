@@ -45,7 +45,7 @@ def find_title_and_lead(
 
     texts = lines.texts
     prose_found = False
-    for i in range(start, len(lines) if stop is None else stop):
+    for i in range(start, lines.size if stop is None else stop):
         if not could_be_statement(texts[i]):
             continue
         line = lines[i]
@@ -84,7 +84,7 @@ def find_title_and_lead(
             return i, nxt  # a headline that happens to end with a full stop ("... Cao Mỹ D.")
         if title_hint is not None:
             return None, lead
-    if prose_found and start == 0 and title_hint is None and len(lines) > 1 and lines[0].titleish:
+    if prose_found and start == 0 and title_hint is None and lines.size > 1 and lines[0].titleish:
         return 0, 1  # a clean page: its title line, then its text, whose first lines are no lead-shaped paragraph
     raise NoArticle("no article found: no headline followed by prose")
 
@@ -121,7 +121,7 @@ def _among_widgets(lines: PageLines, j: int) -> bool:
     """A label of a few words printed over a widget line, under another widget or under the byline, is a control
     of the same bar ("Cỡ chữ" between "In bài" and "A", "Tặng sao" between the byline and "Chia sẻ"), whether or not
     the lists know it."""
-    if not (0 < j < len(lines) - 1 and lines[j].words <= _WIDGET_LABEL_WORDS and lines[j + 1].widget):
+    if not (0 < j < lines.size - 1 and lines[j].words <= _WIDGET_LABEL_WORDS and lines[j + 1].widget):
         return False
     above = lines[j - 1]
     return above.widget or (above.words <= _BYLINE_WORDS and above.byline is not None)
@@ -161,6 +161,6 @@ def _menu_item(lines: PageLines, j: int) -> bool:
 
 def _next_statement(lines: PageLines, i: int) -> int | None:
     j = i + 1
-    while j < len(lines) and skippable_before_lead(lines[j]):
+    while j < lines.size and skippable_before_lead(lines[j]):
         j += 1
-    return j if j < len(lines) and lines[j].statement else None
+    return j if j < lines.size and lines[j].statement else None

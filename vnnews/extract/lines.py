@@ -15,6 +15,7 @@ from importlib import resources
 from itertools import compress
 
 import yaml
+from mypy_extensions import mypyc_attr
 
 from vnnews.extract import meta, stamps, wrapped
 
@@ -178,17 +179,12 @@ def plain_prose(text: str, count: int) -> bool:
     )
 
 
-class _once:  # noqa: N801 - reads as a decorator
-    """functools.cached_property without its per-access lock (Python 3.11), which costs more than most features."""
+class _Unread:
+    """The value of a feature not computed yet: a type of its own, so that it is told from None (a feature's
+    common value) by one isinstance test, which compiled code does with one comparison."""
 
-    def __init__(self, compute):
-        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
 
-    def __get__(self, line, owner=None):
-        if line is None:
-            return self
-        value = line.__dict__[self.name] = self.compute(line)
-        return value
+_UNREAD = _Unread()
 
 
 class Line:
@@ -222,27 +218,49 @@ class Line:
             and not text.endswith((".", ":", ",", ";"))
             and (first.isupper() or first.isdigit() or first in "'\"‘“[(#" or (first.islower() and text[1:2].isupper()))
         )
+        # The metadata parses, each computed when first asked and kept in a plain attribute: the compiled class
+        # keeps it in a slot of its own.
+        self._stamp: stamps.Stamp | None | _Unread = _UNREAD
+        self._signed_stamp: tuple[meta.Byline, stamps.Stamp] | None | _Unread = _UNREAD
+        self._byline: meta.Byline | None | _Unread = _UNREAD
+        self._caption: tuple[str, str | None] | None | _Unread = _UNREAD
+        self._doubled: str | None | _Unread = _UNREAD
+        self._inline_link: str | None | _Unread = _UNREAD
+        self._slug: tuple[str, str] | None | _Unread = _UNREAD
+        self._widget_bar: bool | _Unread = _UNREAD
 
     # The metadata parses are asked of the same header lines by the headline search, the header reading and the
     # walk: each line is parsed once.
-    @_once
+    @property
     def stamp(self) -> stamps.Stamp | None:
-        return stamps.parse_stamp(self.text)
+        value = self._stamp
+        if isinstance(value, _Unread):
+            value = self._stamp = stamps.parse_stamp(self.text)
+        return value
 
-    @_once
+    @property
     def signed_stamp(self) -> tuple[meta.Byline, stamps.Stamp] | None:
         """The line read as a byline and a time stamp together ("Ngọc Anh | 02/12/2024 10:15")."""
-        return meta.parse_signed_stamp(self.text)
+        value = self._signed_stamp
+        if isinstance(value, _Unread):
+            value = self._signed_stamp = meta.parse_signed_stamp(self.text)
+        return value
 
-    @_once
+    @property
     def byline(self) -> meta.Byline | None:
         """The line read as a byline, a bare name allowed."""
-        return meta.parse_byline(self.text)
+        value = self._byline
+        if isinstance(value, _Unread):
+            value = self._byline = meta.parse_byline(self.text)
+        return value
 
-    @_once
+    @property
     def caption(self) -> tuple[str, str | None] | None:
         """(text, credit) when the line is a photo caption closing with its credit."""
-        return meta.parse_caption(self.text)
+        value = self._caption
+        if isinstance(value, _Unread):
+            value = self._caption = meta.parse_caption(self.text)
+        return value
 
     @property
     def end_marker(self) -> bool:
@@ -256,21 +274,33 @@ class Line:
     def widget(self) -> bool:
         return self.furniture == "widget"
 
-    @_once
+    @property
     def doubled(self) -> str | None:
-        return doubled_title(self.text)
+        value = self._doubled
+        if isinstance(value, _Unread):
+            value = self._doubled = doubled_title(self.text)
+        return value
 
-    @_once
+    @property
     def inline_link(self) -> str | None:
-        return inline_link_title(self.text)
+        value = self._inline_link
+        if isinstance(value, _Unread):
+            value = self._inline_link = inline_link_title(self.text)
+        return value
 
-    @_once
+    @property
     def slug(self) -> tuple[str, str] | None:
-        return url_slug(self.text)
+        value = self._slug
+        if isinstance(value, _Unread):
+            value = self._slug = url_slug(self.text)
+        return value
 
-    @_once
+    @property
     def widget_bar(self) -> bool:
-        return self.words <= _BAR_WORDS and widget_bar(self.text)
+        value = self._widget_bar
+        if isinstance(value, _Unread):
+            value = self._widget_bar = self.words <= _BAR_WORDS and widget_bar(self.text)
+        return value
 
 
 _INVISIBLE_MARKS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
@@ -283,10 +313,12 @@ def clean_line(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
+@mypyc_attr(native_class=False)  # compiled, it stays a Python class: a dict with __missing__
 class PageLines(dict):
-    """The non-blank lines of a page, indexed from 0. A Line, with its cached features, is made only when a
-    decision asks for it (dict.__missing__, so that a line already made costs one lookup): prose lines are read
-    from their text, and no line below the article's end is looked at."""
+    """The non-blank lines of a page, indexed from 0; `size` of them. A Line, with its cached features, is made
+    only when a decision asks for it (dict.__missing__, so that a line already made costs one lookup): prose lines
+    are read from their text, and no line below the article's end is looked at. The dict holds the lines made so
+    far, so its len() is not the page's."""
 
     def __init__(self, stripped: list[str], texts: list[str]):
         super().__init__()
@@ -294,9 +326,6 @@ class PageLines(dict):
         self.texts = texts
         self.size = len(texts)
         self.counts = Counter(texts)  # how many times each line occurs in the page
-
-    def __len__(self) -> int:
-        return self.size
 
     def __missing__(self, i: int) -> Line:
         line = self[i] = Line(self.texts[i])

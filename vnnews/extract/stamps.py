@@ -84,17 +84,17 @@ _COUNTER = re.compile(r"[^\d:]+:\s*[\d.,]+")  # "Lượt xem: 1245"
 def _read_stamp(line: str) -> Stamp | None:
     """The general reading: one date, any times, zones and stamp words around it, and at most one other word."""
     dmy = _DATE_DMY.search(line) or _DATE_WORDS.search(line)
-    iso = None if dmy else _DATE_ISO.search(line)
-    if not (iso or dmy):
+    date = dmy or _DATE_ISO.search(line)
+    if date is None:
         return None
-    rest = _ZONE.sub(" ", _TIME.sub(" ", (iso or dmy).re.sub(" ", line)))
+    rest = _ZONE.sub(" ", _TIME.sub(" ", date.re.sub(" ", line)))
     # Taking the stamp words out removes whole words: only a rest of two words or more needs it.
     if len(_WORD.findall(rest)) > 1 and len(_WORD.findall(_STAMP_WORDS.sub(" ", rest))) > 1:
         return None
-    if iso:
-        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        hour, minute = (int(iso.group(4)), int(iso.group(5))) if iso.group(4) else (None, None)
-        second = int(iso.group(6)) if iso.group(6) else 0
+    if dmy is None:
+        year, month, day = int(date.group(1)), int(date.group(2)), int(date.group(3))
+        hour, minute = (int(date.group(4)), int(date.group(5))) if date.group(4) else (None, None)
+        second = int(date.group(6)) if date.group(6) else 0
     else:
         day, month, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
         time = _TIME.search(line[: dmy.start()] + " " + line[dmy.end():])

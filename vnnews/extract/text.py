@@ -26,7 +26,7 @@ def extract_text(text: str, title_hint: str | None = None) -> TextArticle:
     of a lead), the later headlines are read too, and one that gives several times more prose wins; never below a
     block heading that ended the first reading, where only other articles' teasers are."""
     page = split_lines(text)
-    if not len(page):
+    if not page.size:
         raise NoArticle("no article found: the page is empty")
     if title_hint is not None:  # a title stated beside the page (HTML metadata, a corpus row) counts where printed
         title_hint = clean_line(title_hint)

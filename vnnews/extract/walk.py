@@ -65,7 +65,7 @@ class Walker:
         self.art.roles.append((at, role, reason))
 
     def next_line(self, i: int) -> Line | None:
-        return self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return self.lines[i + 1] if i + 1 < self.lines.size else None
 
     def open_box(self) -> None:
         self.in_related, self.prev_kind, self.box_summaries, self.shortest_title = True, "marker", 0, _HEADING_WORDS * 4
@@ -196,7 +196,7 @@ class Walker:
         `past_links`, past the links printed twice or after their URL slug): a headline shape with prose under it is
         a link title and its summary."""
         lines, counts = self.lines, self.lines.counts
-        for k in range(i + 1, min(i + 1 + n, len(lines))):
+        for k in range(i + 1, min(i + 1 + n, lines.size)):
             line = lines[k]
             if line.end_marker or line.related_marker:
                 return False
@@ -204,7 +204,7 @@ class Walker:
                 if past_links:
                     continue
                 return False
-            if line.titleish and k + 1 < len(lines) and lines[k + 1].paragraph and not skippable_before_lead(line):
+            if line.titleish and k + 1 < lines.size and lines[k + 1].paragraph and not skippable_before_lead(line):
                 return False
             if line.paragraph and not line.truncated:
                 return True
@@ -279,7 +279,7 @@ class Walker:
         article: a list of links under a heading that the furniture lists do not know. Paragraphs with titles between
         them are not judged so: an article's sections under their subheadings are printed that way too."""
         lines, count = self.lines, _LIST_PARAGRAPHS
-        if i + count >= len(lines) or not all(lines[k].paragraph for k in range(i + 1, i + 1 + count)):
+        if i + count >= lines.size or not all(lines[k].paragraph for k in range(i + 1, i + 1 + count)):
             return False
         paragraphs = [lines[k].text for k in range(i + 1, i + 1 + count)]
         return cohesion.other_stories(paragraphs, [self.art.title, self.art.lead or "", *self.art.body])
@@ -317,7 +317,7 @@ class Walker:
     def subheading_under_box(self, i: int, line: Line) -> bool:
         """Whether line i, under a box of link titles with their summaries, is the article's subheading: half as
         long as the box's shortest title at most, over two paragraphs (a link has one summary)."""
-        if line.words > _HEADING_WORDS or 2 * line.words > self.shortest_title or i + 2 >= len(self.lines):
+        if line.words > _HEADING_WORDS or 2 * line.words > self.shortest_title or i + 2 >= self.lines.size:
             return False
         first, second = self.lines[i + 1], self.lines[i + 2]
         return first.paragraph and second.paragraph and not (first.truncated or second.truncated)
@@ -326,7 +326,7 @@ class Walker:
         """Whether line i is one of a run of a few words each printed one under another: the article's tags or a
         menu, where a list of links has headlines, long lines with a short one now and then."""
         lines = self.lines
-        return any(0 <= k < len(lines) and lines[k].titleish and lines[k].words < _TAG_WORDS for k in (i - 1, i + 1))
+        return any(0 <= k < lines.size and lines[k].titleish and lines[k].words < _TAG_WORDS for k in (i - 1, i + 1))
 
     def box_inside_article(self, i: int, line: Line) -> bool:
         """Whether an end heading heads a box inside the article: "Đọc thêm" over links, or a live blog's "Mới nhất",
@@ -340,7 +340,7 @@ class Walker:
         update was posted, past its sorting toggle."""
         lines, texts, counts, art = self.lines, self.lines.texts, self.lines.counts, self.art
         links: set[str] = set()
-        for k in range(i + 1, min(i + 1 + _BOX_LOOK, len(lines))):
+        for k in range(i + 1, min(i + 1 + _BOX_LOOK, lines.size)):
             if counts[texts[k]] > 1:
                 links.add(texts[k])  # a link printed twice
                 continue
@@ -394,7 +394,7 @@ class Walker:
             return False
         if nxt.paragraph or _quotation(nxt) or (nxt.caption is not None and meta.credit_hint(nxt.text)):
             return not nxt.truncated
-        after = lines[i + 2] if i + 2 < len(lines) else None
+        after = lines[i + 2] if i + 2 < lines.size else None
         return nxt.titleish and after is not None and after.paragraph and not after.truncated
 
     def count_title(self, i: int, again: bool = False) -> None:
