@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnnews.extract import explain, merge_published, meta, page, stamps
+from vnnews.extract.lines import split_lines
 from vnnews.extract.meta import parse_byline, parse_caption
 from vnnews.extract.site import parse_breadcrumb, split_dateline
 from vnnews.extract.stamps import parse_stamp
@@ -434,3 +435,17 @@ def test_any_page_gives_an_article_or_a_reason_and_a_role_per_line(lines: list[s
     assert [r.line_no for r in roles] == sorted({r.line_no for r in roles})
     assert len(roles) == sum(1 for line in raw.text.splitlines() if line.strip())
     assert article.title and page(raw) == article
+
+
+_SPACED = st.lists(st.text(st.sampled_from([*"ab ăư.", "\t", "\xa0", "\u2009", "\u3000", "\u202f"]),
+                           max_size=12), max_size=8)
+
+
+@given(_SPACED)
+@settings(max_examples=1000, deadline=None)
+def test_white_space_inside_lines_folds_to_one_space_as_if_every_line_were_folded(lines: list[str]):
+    """split_lines folds only the lines that change when folded: the result must be that of folding them all."""
+    texts = split_lines("\n".join(lines)).texts
+    folded = [" ".join(line.split()) for line in lines if line.strip()]
+    spaced = any("  " in line or "\t" in line or "\xa0" in line for line in lines)
+    assert texts == (folded if spaced else [line.strip() for line in lines if line.strip()])

@@ -352,5 +352,6 @@ def split_lines(text: str) -> PageLines:
     stripped = list(map(str.strip, lines))
     kept = list(filter(None, stripped))
     if "  " in text or "\t" in text or "\xa0" in text:
-        kept = [" ".join(line.split()) for line in kept]
+        # Only a line with two spaces in a row or other white space (none of it printable) changes when folded.
+        kept = [" ".join(line.split()) if "  " in line or not line.isprintable() else line for line in kept]
     return PageLines(stripped, kept)
