@@ -26,11 +26,13 @@ class BuildExtRecordingSources(build_ext):
     """build_ext that writes the record of compiled sources beside the modules, once every one of them is built."""
 
     def run(self) -> None:
-        super().run()
         built = [Path(self.get_ext_fullpath(ext.name)) for ext in self.extensions]
+        record = Path(self.get_ext_fullpath("vnnews.extract.lines")).parent / RECORD
+        for path in [*built, record]:  # a module that fails to build must leave no older one to pass for current
+            path.unlink(missing_ok=True)
+        super().run()
         if built and all(path.exists() for path in built):
             digests = {Path(src).stem: hashlib.sha256(Path(src).read_bytes()).hexdigest() for src in SOURCES}
-            record = Path(self.get_ext_fullpath("vnnews.extract.lines")).parent / RECORD
             record.write_text(json.dumps({"compiler": "mypyc", "sources": digests}, indent=1) + "\n")
 
 
